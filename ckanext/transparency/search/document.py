@@ -1,0 +1,134 @@
+"""From a Solr document (what CKAN's PackageSearchIndex sends) to one row of the index table.
+
+Columns of a row:
+  doc     every field as given (JSON), from which `fl` returns the stored ones
+  terms   {field: [exact values]} of string, date and int fields: matching and facets
+  tokens  {field: [canonical words]} of text fields: fielded word matching
+  texts   {field: " w1 w2 | w3 "}: the words of text fields in order, for phrases and wildcards
+  tsv     the weighted free-text vector (tsvector literal)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from typing import Any, Iterable
+
+from . import fields
+from .text import tokenize
+
+# Positions between two values or fields, so that a phrase never spans them (Solr's
+# positionIncrementGap), and PostgreSQL's limits on tsvector positions.
+POSITION_GAP = 100
+MAX_POSITION = 16383
+MAX_POSITIONS_PER_WORD = 255
+VALUE_SEPARATOR = " | "
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        return [v for v in value if v is not None]
+    return [value]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.isoformat() + "Z"
+    if isinstance(value, dt.date):
+        return value.isoformat() + "T00:00:00Z"
+    if isinstance(value, (list, tuple, set)):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    return value
+
+
+def exact_string(value: Any) -> str:
+    """How Solr writes a value of a string field (booleans lower case)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _quote_lexeme(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class _VectorBuilder:
+    """Builds a tsvector literal with positions and weights chosen here, not by a parser."""
+
+    def __init__(self) -> None:
+        self.position = 1
+        self.positions: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, words: list[str], letter: str) -> None:
+        for word in words:
+            if self.position > MAX_POSITION:
+                return
+            slots = self.positions[word]
+            if len(slots) < MAX_POSITIONS_PER_WORD:
+                slots.append(f"{self.position}{letter}")
+            self.position += 1
+        self.position += POSITION_GAP
+
+    def literal(self) -> str:
+        return " ".join(f"{_quote_lexeme(w)}:{','.join(p)}" for w, p in self.positions.items())
+
+
+def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
+    doc = {k: _json_value(v) for k, v in solr_doc.items() if v is not None}
+    doc.setdefault("indexed_ts", _json_value(dt.datetime.now(dt.timezone.utc)))
+    terms: dict[str, list[str]] = {}
+    tokens: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+    vector = _VectorBuilder()
+    catch_all: list[list[str]] = []
+
+    for field, value in doc.items():
+        if not fields.is_indexed(field):
+            continue
+        values = _as_list(value)
+        kind = fields.kind(field)
+        if kind == fields.TEXT:
+            words_per_value = [tokenize(str(v)) for v in values]
+            tokens[field] = sorted({w for words in words_per_value for w in words})
+            texts[field] = " " + VALUE_SEPARATOR.join(" ".join(w) for w in words_per_value) + " "
+        else:
+            terms[field] = [exact_string(v) for v in values]
+            words_per_value = [tokenize(exact_string(v)) for v in values]
+        letter = fields.weight_letter(field)
+        for words in words_per_value:
+            if letter:
+                vector.add(words, letter)
+            elif fields.copied_to_text(field):
+                catch_all.append(words)
+
+    # The catch-all `text` field holds every copied source; sources with a weight of their
+    # own are already in the vector, the rest go in with weight D.
+    for words in catch_all:
+        vector.add(words, "D")
+    urls = [exact_string(u) for f in ("url", "ckan_url", "download_url", "res_url")
+            for u in _as_list(doc.get(f))]
+    if urls:
+        tokens["urls"] = sorted({w for u in urls for w in tokenize(u)})
+
+    return {
+        "index_id": str(doc["index_id"]),
+        "site_id": exact_string(doc.get("site_id", "")),
+        "doc": json.dumps(doc),
+        "terms": json.dumps(terms),
+        "tokens": json.dumps(tokens),
+        "texts": json.dumps(texts),
+        "tsv": vector.literal(),
+    }
+
+
+def stored_fields(doc: dict[str, Any], wanted: Iterable[str] | None) -> dict[str, Any]:
+    """The fields of a stored document that `fl` asks for (all stored ones for None or *)."""
+    if wanted is None:
+        return {k: v for k, v in doc.items() if fields.is_stored(k)}
+    return {k: doc[k] for k in wanted if k in doc and fields.is_stored(k)}

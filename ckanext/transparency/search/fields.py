@@ -1,0 +1,82 @@
+"""The index schema: CKAN's Solr schema.xml (ckan/config/solr/schema.xml), as data.
+
+Each field has a kind that decides how it is matched:
+  string  exact, case-sensitive values (Solr "string"); also every unknown field (`*`)
+  text    analysed words (Solr "text"/"text_general"), matched in canonical form (text.py)
+  date    ISO dates, compared as timestamps
+  int     numbers
+and whether it is stored (returned by `fl`). Free text goes through one weighted tsvector;
+the weight letter of a field says how much a match in it counts.
+"""
+from __future__ import annotations
+
+STRING, TEXT, DATE, INT = "string", "text", "date", "int"
+
+_TEXT_FIELDS = {
+    "title", "notes", "author", "author_email", "maintainer", "maintainer_email",
+    "res_name", "res_description", "text", "urls", "title_ngram", "name_ngram",
+    "depends_on", "dependency_of", "derives_from", "has_derivation", "links_to",
+    "linked_from", "child_of", "parent_of",
+}
+_INT_FIELDS = {"views_total", "views_recent", "resources_accessed_total",
+               "resources_accessed_recent"}
+_DATE_FIELDS = {"metadata_created", "metadata_modified", "indexed_ts"}
+_NOT_STORED = {"text", "urls", "permission_labels", "title_string", "views_total",
+               "views_recent", "resources_accessed_total", "resources_accessed_recent",
+               "depends_on", "dependency_of", "derives_from", "has_derivation", "links_to",
+               "linked_from", "child_of", "parent_of"}
+_STORED_STRINGS = {
+    "index_id", "id", "site_id", "entity_type", "dataset_type", "state", "name", "revision_id",
+    "version", "url", "ckan_url", "download_url", "license", "license_id", "tags", "groups",
+    "organization", "capacity", "res_format", "res_url", "res_type", "data_dict",
+    "validated_data_dict", "_version_", "title_string", "permission_labels",
+}
+_NOT_INDEXED = {"data_dict", "validated_data_dict"}
+
+# Sources copied into the catch-all `text` field (Solr copyField rules).
+TEXT_COPY_SOURCES = ("name", "title", "notes", "tags", "groups", "organization", "res_name",
+                     "res_description", "maintainer", "author", "license", "url", "ckan_url",
+                     "download_url", "res_url", "text")
+TEXT_COPY_PREFIXES = ("extras_", "res_extras_", "vocab_")
+
+# Weight letters of the free-text tsvector: A counts most, D is the rest of `text`.
+WEIGHT_LETTER = {
+    "name": "A", "title": "A", "name_ngram": "A", "title_ngram": "A",
+    "tags": "B", "groups": "B", "organization": "B",
+    "notes": "C", "res_name": "C", "res_description": "C",
+}
+EXTRAS_LETTER = "C"
+
+
+def kind(field: str) -> str:
+    if field in _TEXT_FIELDS or field.startswith(("extras_", "res_extras_")):
+        return TEXT
+    if field in _DATE_FIELDS or field.endswith("_date"):
+        return DATE
+    if field in _INT_FIELDS:
+        return INT
+    return STRING
+
+
+def is_indexed(field: str) -> bool:
+    return field not in _NOT_INDEXED
+
+
+def is_stored(field: str) -> bool:
+    if field in _NOT_STORED:
+        return False
+    return (field in _STORED_STRINGS or field in _TEXT_FIELDS or field in _DATE_FIELDS
+            or field.endswith("_date") or field.startswith(("extras_", "res_extras_", "vocab_")))
+
+
+def weight_letter(field: str) -> str | None:
+    """The tsvector weight of a free-text field, None where it is only in the catch-all."""
+    if field in WEIGHT_LETTER:
+        return WEIGHT_LETTER[field]
+    if field.startswith(("extras_", "res_extras_", "vocab_")):
+        return EXTRAS_LETTER
+    return None
+
+
+def copied_to_text(field: str) -> bool:
+    return field in TEXT_COPY_SOURCES or field.startswith(TEXT_COPY_PREFIXES)
