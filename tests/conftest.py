@@ -1,0 +1,31 @@
+"""Shared fixtures. CKAN's own pytest plugin (ckan.tests.pytest_ckan) provides the harness:
+clean_db, clean_index, with_plugins, app, cli, ckan_config; `pytest --ckan-ini=test.ini`."""
+import importlib
+import os
+
+import pytest
+
+import ckan.model as model
+
+# Plugins whose migrations change tables in CKAN's own schema: resetting the database drops
+# those changes, so they are applied again (ckanext/activity's own tests do the same).
+MIGRATIONS = {"activity": "ckanext.activity"}
+
+
+def _upgrade(plugin: str, package: str) -> None:
+    directory = os.path.dirname(importlib.import_module(package).__file__)
+    original = model.repo._alembic_ini
+    model.repo._alembic_ini = os.path.join(directory, "migration", plugin, "alembic.ini")
+    try:
+        model.repo.upgrade_db()
+    finally:
+        model.repo._alembic_ini = original
+
+
+@pytest.fixture(scope="session")
+def reset_db(reset_db):
+    def reset():
+        reset_db()
+        for plugin, package in MIGRATIONS.items():
+            _upgrade(plugin, package)
+    return reset
