@@ -17,6 +17,7 @@ setup(
         "ckanext-xloader==2.5.2",
         "psycopg2==2.9.12",
         "luqum==1.0.0",
+        "openpyxl==3.1.5",
     ],
     entry_points={
         "ckan.plugins": [

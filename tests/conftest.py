@@ -7,6 +7,12 @@ import pytest
 
 import ckan.model as model
 
+# CKAN reads these over the ini file; a shell that sourced var/services.env would point the
+# tests (which drop tables) at the main database. The test ini decides, nothing else.
+for _name in ("CKAN_SQLALCHEMY_URL", "CKAN_DATASTORE_WRITE_URL", "CKAN_DATASTORE_READ_URL",
+              "CKAN_REDIS_URL", "CKAN_SOLR_URL", "CKAN_SITE_URL", "CKAN_INI"):
+    os.environ.pop(_name, None)
+
 # Plugins whose migrations change tables in CKAN's own schema: resetting the database drops
 # those changes, so they are applied again (ckanext/activity's own tests do the same).
 MIGRATIONS = {"activity": "ckanext.activity"}

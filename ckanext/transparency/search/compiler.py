@@ -26,6 +26,7 @@ from luqum.parser import parser as _lucene_parser
 from ckan.lib.search.common import SearchQueryError
 
 from . import datemath, fields
+from .document import DATE_FORMAT
 from .text import normalize, tokenize
 
 _parse_lock = threading.Lock()  # luqum's PLY parser keeps state while it parses
@@ -383,17 +384,21 @@ class Compiler:
         low, high = unescape(low), unescape(high)
         bounds = [b for b in (low, high) if b != "*"]
         kind = fields.kind(field)
-        if kind == fields.DATE or (kind != fields.INT and bounds
-                                   and all(datemath.looks_like_date(b) for b in bounds)):
-            cast, convert = TO_TS, self._date
-        elif kind == fields.INT or (bounds and all(_NUMBER_RE.match(b) for b in bounds)):
-            cast, convert = TO_NUM, self._number
-        else:
-            cast, convert = None, str
         column = "tokens" if kind == fields.TEXT else "terms"
-        single_valued = kind in (fields.DATE, fields.INT)
-        element = f"(d.{column}->{self._field(field)}->>0)" if single_valued else "v"
-        value = f"{cast}({element})" if cast else f'{element} COLLATE "C"'
+        if kind == fields.DATE:
+            # single-valued, stored as fixed-width UTC text: compared as text, index-served
+            value = f"(d.terms->{self._field(field)}->>0) COLLATE \"C\""
+            convert = self._canonical_date
+            single_valued = True
+        elif kind == fields.INT:
+            value, convert = f"{TO_NUM}(d.terms->{self._field(field)}->>0)", self._number
+            single_valued = True
+        elif bounds and all(datemath.looks_like_date(b) for b in bounds):
+            value, convert, single_valued = f"{TO_TS}(v)", self._date, False
+        elif bounds and all(_NUMBER_RE.match(b) for b in bounds):
+            value, convert, single_valued = f"{TO_NUM}(v)", self._number, False
+        else:
+            value, convert, single_valued = 'v COLLATE "C"', str, False
         conditions = [f"{value} IS NOT NULL"]
         if low != "*":
             conditions.append(f"{value} {'>=' if include_low else '>'} {self._param(convert(low))}")
@@ -404,6 +409,9 @@ class Compiler:
             return f"({where})"
         return (f"EXISTS (SELECT 1 FROM jsonb_array_elements_text(d.{column}->{self._field(field)}) v "
                 f"WHERE {where})")
+
+    def _canonical_date(self, text: str) -> str:
+        return self._date(text).astimezone(dt.timezone.utc).strftime(DATE_FORMAT)
 
     def _date(self, text: str) -> dt.datetime:
         try:

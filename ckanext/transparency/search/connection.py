@@ -16,12 +16,15 @@ import re
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 import psycopg2
 import psycopg2.extras
-import psycopg2.pool
 import pysolr
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from ckan.lib.search.common import SearchQueryError
 
@@ -30,6 +33,7 @@ from . import compiler, document, fields
 log = logging.getLogger(__name__)
 
 TABLE = "transparency_search.document"
+STORED = "transparency_search.stored"
 MISSING_TABLE_HINT = ("the search index table {table} does not exist: run "
                       "`ckan db upgrade -p transparency_search`")
 _SORT_RE = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s+(asc|desc)\s*$", re.I)
@@ -40,7 +44,7 @@ _SUPPORTED_PARAMS = {
     "search_handler", "indent", "echoParams", "omitHeader",
 }
 
-_pools: dict[tuple[int, str], psycopg2.pool.ThreadedConnectionPool] = {}
+_pools: dict[tuple[int, str], Engine] = {}
 _pools_lock = threading.Lock()
 
 
@@ -53,20 +57,27 @@ def _redacted(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
-def _pool(url: str, timeout: float | None) -> psycopg2.pool.ThreadedConnectionPool:
+def _pool(url: str, timeout: float | None) -> Engine:
     key = (os.getpid(), url)  # a forked worker opens its own connections
     with _pools_lock:
         if key not in _pools:
-            options = f"-c statement_timeout={int((timeout or 60) * 1000)}"
-            _pools[key] = psycopg2.pool.ThreadedConnectionPool(
-                0, 32, libpq_url(url), options=options, application_name="ckan-search")
+            # one search is one short statement: parallel workers cost more than they save
+            options = (f"-c statement_timeout={int((timeout or 60) * 1000)} "
+                       "-c max_parallel_workers_per_gather=0")
+            engine = create_engine(
+                libpq_url(url), pool_size=5, max_overflow=30, pool_pre_ping=True,
+                connect_args={"options": options, "application_name": "ckan-search"})
+            # every statement is its own transaction, but for add()'s explicit BEGIN/COMMIT
+            event.listen(engine, "connect",
+                         lambda dbapi_connection, _: setattr(dbapi_connection, "autocommit", True))
+            _pools[key] = engine
         return _pools[key]
 
 
 def close_pools() -> None:
     with _pools_lock:
         for pool in _pools.values():
-            pool.closeall()
+            pool.dispose()
         _pools.clear()
 
 
@@ -96,8 +107,10 @@ def _qf(value: str | None) -> dict[str, float]:
     return weights
 
 
-def _sort_sql(sort: str | None) -> list[str]:
+def _order_by(sort: str | None) -> tuple[list[str], list[str]]:
+    """ORDER BY terms over the matched set `m`, and the columns (s0, s1, ...) of `m` they read."""
     order: list[str] = []
+    columns: list[str] = []
     for item in (sort or "score desc").split(","):
         if not item.strip():
             continue
@@ -110,29 +123,17 @@ def _sort_sql(sort: str | None) -> list[str]:
         if name == "score":
             order.append(f"m.score {direction}")
             continue
+        column = f"s{len(columns)}"
         kind = fields.kind(name)
-        if kind == fields.DATE:
-            expression = f"{compiler.TO_TS}(m.s{len(order)})"
-        elif kind == fields.INT:
-            expression = f"{compiler.TO_NUM}(m.s{len(order)})"
+        if kind == fields.TEXT:  # analysed text sorts by its words, as the index has them
+            columns.append(f"(d.texts->>'{name}') AS {column}")
         else:
-            expression = f'm.s{len(order)} COLLATE "C"'
+            columns.append(f"(d.terms->'{name}'->>0) AS {column}")
+        # dates are fixed-width UTC text in the index: text order is time order
+        expression = (f"{compiler.TO_NUM}(m.{column})" if kind == fields.INT
+                      else f'm.{column} COLLATE "C"')
         order.append(f"{expression} {direction} NULLS LAST")
-    return order
-
-
-def _sort_columns(sort: str | None) -> list[str]:
-    """The columns of the matched set that the ORDER BY above reads (s0, s1, ...)."""
-    columns = []
-    for i, item in enumerate(i for i in (sort or "score desc").split(",") if i.strip()):
-        name = _SORT_RE.match(item).group(1)
-        if name == "score":
-            columns.append(f"NULL::text AS s{i}")
-        elif fields.kind(name) == fields.TEXT:
-            columns.append(f"(d.doc->>'{name}') AS s{i}")
-        else:
-            columns.append(f"(d.terms->'{name}'->>0) AS s{i}")
-    return columns
+    return order, columns
 
 
 class PostgresSolr:
@@ -147,13 +148,11 @@ class PostgresSolr:
     @contextmanager
     def _cursor(self) -> Iterator[Any]:
         try:
-            pool = _pool(self.db_url, self.timeout)
-            conn = pool.getconn()
-        except psycopg2.OperationalError as error:
+            conn = _pool(self.db_url, self.timeout).raw_connection()
+        except (psycopg2.OperationalError, OperationalError) as error:
             raise pysolr.SolrError(f"Failed to connect to server at {self.url}: {error}") from None
         broken = False
         try:
-            conn.autocommit = True
             with conn.cursor() as cursor:
                 yield cursor
         except psycopg2.errors.UndefinedTable:
@@ -164,7 +163,9 @@ class PostgresSolr:
             broken = True
             raise pysolr.SolrError(f"Connection to server at {self.url} failed: {error}") from None
         finally:
-            pool.putconn(conn, close=broken or conn.closed)
+            if broken:
+                conn.invalidate()
+            conn.close()  # back to the pool
 
     # -- writing ------------------------------------------------------------------------------
     def add(self, docs: Iterable[dict[str, Any]], boost: Any = None, fieldUpdates: Any = None,
@@ -178,18 +179,26 @@ class PostgresSolr:
             if not row["index_id"]:
                 raise pysolr.SolrError("Document is missing mandatory uniqueKey field: index_id")
         with self._cursor() as cursor:
+            cursor.execute("BEGIN")
             psycopg2.extras.execute_values(
                 cursor,
-                f"""INSERT INTO {TABLE} AS t (index_id, site_id, doc, terms, tokens, texts, tsv)
+                f"""INSERT INTO {TABLE} AS t (index_id, site_id, terms, tokens, texts, tsv)
                     VALUES %s
                     ON CONFLICT (index_id) DO UPDATE SET
-                        site_id = EXCLUDED.site_id, doc = EXCLUDED.doc, terms = EXCLUDED.terms,
+                        site_id = EXCLUDED.site_id, terms = EXCLUDED.terms,
                         tokens = EXCLUDED.tokens, texts = EXCLUDED.texts, tsv = EXCLUDED.tsv,
                         seq = nextval('transparency_search.document_seq')""",
-                [(r["index_id"], r["site_id"], r["doc"], r["terms"], r["tokens"], r["texts"],
-                  r["tsv"]) for r in rows],
-                template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector)",
+                [(r["index_id"], r["site_id"], r["terms"], r["tokens"], r["texts"], r["tsv"])
+                 for r in rows],
+                template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector)",
                 page_size=500)
+            psycopg2.extras.execute_values(
+                cursor,
+                f"""INSERT INTO {STORED} (index_id, doc) VALUES %s
+                    ON CONFLICT (index_id) DO UPDATE SET doc = EXCLUDED.doc""",
+                [(r["index_id"], r["doc"]) for r in rows], template="(%s, %s::jsonb)",
+                page_size=500)
+            cursor.execute("COMMIT")
         return json.dumps({"responseHeader": {"status": 0}})
 
     def delete(self, id: Any = None, q: str | None = None, commit: bool | None = None,
@@ -205,7 +214,7 @@ class PostgresSolr:
                                ([str(i) for i in _as_list(id)],))
             else:
                 params: dict[str, Any] = {}
-                condition = self._condition([q], {}, params)[0]
+                condition = where_clause([q], {}, params)[0]
                 cursor.execute(f"DELETE FROM {TABLE} d WHERE {condition}", params)
         return json.dumps({"responseHeader": {"status": 0}})
 
@@ -227,86 +236,21 @@ class PostgresSolr:
         raise pysolr.SolrError("Content extraction is not available in the PostgreSQL search engine")
 
     # -- searching ----------------------------------------------------------------------------
-    def _condition(self, queries: list[str], options: dict[str, Any],
-                   params: dict[str, Any]) -> tuple[str, str]:
-        """The WHERE condition of q (first) and the filter queries, and the rank expression."""
-        parts: list[str] = []
-        rank = "0.0::float4"
-        for i, text in enumerate(queries):
-            is_q = i == 0 and options.get("is_q")
-            mode = "dismax" if is_q and options.get("defType") in ("dismax", "edismax") else "lucene"
-            text = (text or "").strip() or "*:*"
-            opts = compiler.Options(
-                mode=mode, default_and=str(options.get("q.op", "AND")).upper() != "OR",
-                qf=_qf(options.get("qf")) if mode == "dismax" else {},
-                df=options.get("df") or "text", mm=options.get("mm"), now=options.get("now"))
-            comp = compiler.Compiler(opts, params)
-            sql = comp.compile(compiler.parse(text, "q" if is_q else "fq"))
-            if sql:
-                parts.append(sql)
-            if is_q:
-                rank = comp.rank_sql()
-        return (" AND ".join(parts) or "TRUE"), rank
-
     def search(self, q: str = "*:*", search_handler: str | None = None, **kwargs: Any) -> pysolr.Results:
         started = time.perf_counter()
-        unknown = set(kwargs) - _SUPPORTED_PARAMS
-        if unknown:
-            raise SearchQueryError(
-                "Search parameters not supported by the PostgreSQL search engine: "
-                + ", ".join(sorted(unknown)))
-        rows = _as_int("rows", kwargs.get("rows"), 10)
-        start = _as_int("start", kwargs.get("start"), 0)
-        if rows < 0 or start < 0:
-            raise SearchQueryError("rows and start must not be negative")
-        filters = [f for value in (kwargs.get("fq"), kwargs.get("fq_list"))
-                   for f in _as_list(value) if f and str(f).strip()]
-        params: dict[str, Any] = {}
-        options = dict(kwargs, is_q=True, now=dt.datetime.now(dt.timezone.utc))
-        condition, rank = self._condition([q] + filters, options, params)
-
-        facet_fields = [f for f in _as_list(kwargs.get("facet.field"))] \
-            if str(kwargs.get("facet", "false")).lower() == "true" else []
-        for name in facet_fields:
-            if not _FIELD_NAME_RE.match(name):
-                raise SearchQueryError(f"{name!r} is not a field name")
-        facet_limit = _as_int("facet.limit", kwargs.get("facet.limit"), 100)
-        facet_mincount = _as_int("facet.mincount", kwargs.get("facet.mincount"), 0)
-        facet_by_index = str(kwargs.get("facet.sort", "count")).lower() == "index"
-
-        order = _sort_sql(kwargs.get("sort"))
-        columns = ["d.index_id", "d.seq", f"{rank} AS score"] + _sort_columns(kwargs.get("sort"))
-        columns += [f"d.{'tokens' if fields.kind(f) == fields.TEXT else 'terms'}->'{f}' AS f{i}"
-                    for i, f in enumerate(facet_fields)]
-        selects = [
-            "(SELECT count(*) FROM m)",
-            f"""(SELECT coalesce(json_agg(json_build_array(p.index_id, p.score)), '[]')
-                 FROM (SELECT m.index_id, m.score FROM m ORDER BY {', '.join(order + ['m.seq ASC'])}
-                       LIMIT {rows} OFFSET {start}) p)""",
-        ]
-        for i, _ in enumerate(facet_fields):
-            limit = "" if facet_limit < 0 else f"LIMIT {facet_limit}"
-            facet_order = 'v COLLATE "C"' if facet_by_index else 'c DESC, v COLLATE "C"'
-            selects.append(
-                f"""(SELECT coalesce(json_agg(json_build_array(x.v, x.c)), '[]') FROM (
-                      SELECT v, count(*) AS c FROM m, jsonb_array_elements_text(m.f{i}) v
-                      GROUP BY v HAVING count(*) >= {max(facet_mincount, 1)}
-                      ORDER BY {facet_order} {limit}) x)""")
-        sql = (f"WITH m AS MATERIALIZED (SELECT {', '.join(columns)} FROM {TABLE} d "
-               f"WHERE {condition}) SELECT {', '.join(selects)}")
-
+        plan = build_search(q, kwargs)
         with self._cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(plan.sql, plan.params)
             hits, page, *facet_values = cursor.fetchone()
             docs = self._fetch_docs(cursor, page, kwargs.get("fl"))
-        facet_counts = {"facet_fields": {
-            name: [item for pair in values for item in pair]
-            for name, values in zip(facet_fields, facet_values)}}
         decoded = {
             "responseHeader": {"status": 0, "QTime": int((time.perf_counter() - started) * 1000),
                                "params": {"q": q}},
-            "response": {"numFound": hits, "start": start, "docs": docs},
-            "facet_counts": facet_counts if facet_fields else {},
+            "response": {"numFound": hits, "start": plan.start, "docs": docs},
+            "facet_counts": {"facet_fields": {
+                name: [item for pair in values for item in pair]
+                for name, values in zip(plan.facet_fields, facet_values)}}
+            if plan.facet_fields else {},
         }
         return pysolr.Results(decoded)
 
@@ -316,7 +260,7 @@ class PostgresSolr:
         wanted = [f for item in _as_list(fl) for f in re.split(r"[\s,]+", str(item)) if f]
         with_score = "score" in wanted
         wanted = [f for f in wanted if f != "score"]
-        cursor.execute(f"SELECT index_id, doc FROM {TABLE} WHERE index_id = ANY(%s)",
+        cursor.execute(f"SELECT index_id, doc FROM {STORED} WHERE index_id = ANY(%s)",
                        ([index_id for index_id, _ in page],))
         stored = dict(cursor.fetchall())
         docs = []
@@ -329,3 +273,84 @@ class PostgresSolr:
                 doc["score"] = score
             docs.append(doc)
         return docs
+
+
+@dataclass
+class SearchPlan:
+    """One search as a single SQL statement: hits, the page of (index_id, score), facets."""
+    sql: str
+    params: dict[str, Any]
+    facet_fields: list[str]
+    start: int
+
+
+def build_search(q: str, kwargs: dict[str, Any]) -> SearchPlan:
+    unknown = set(kwargs) - _SUPPORTED_PARAMS
+    if unknown:
+        raise SearchQueryError(
+            "Search parameters not supported by the PostgreSQL search engine: "
+            + ", ".join(sorted(unknown)))
+    rows = _as_int("rows", kwargs.get("rows"), 10)
+    start = _as_int("start", kwargs.get("start"), 0)
+    if rows < 0 or start < 0:
+        raise SearchQueryError("rows and start must not be negative")
+    filters = [f for value in (kwargs.get("fq"), kwargs.get("fq_list"))
+               for f in _as_list(value) if f and str(f).strip()]
+    params: dict[str, Any] = {}
+    options = dict(kwargs, is_q=True, now=dt.datetime.now(dt.timezone.utc))
+    condition, rank = where_clause([q] + filters, options, params)
+
+    facet_fields = _as_list(kwargs.get("facet.field")) \
+        if str(kwargs.get("facet", "false")).lower() == "true" else []
+    for name in facet_fields:
+        if not _FIELD_NAME_RE.match(name):
+            raise SearchQueryError(f"{name!r} is not a field name")
+    facet_limit = _as_int("facet.limit", kwargs.get("facet.limit"), 100)
+    facet_mincount = _as_int("facet.mincount", kwargs.get("facet.mincount"), 0)
+    facet_by_index = str(kwargs.get("facet.sort", "count")).lower() == "index"
+
+    order, sort_columns = _order_by(kwargs.get("sort"))
+    facet_columns = ["tokens" if fields.kind(f) == fields.TEXT else "terms" for f in facet_fields]
+    # a jsonb column that facets read is taken whole, so it is decompressed once per row
+    columns = ["d.index_id", "d.seq", f"{rank} AS score", *sort_columns]
+    columns += [f"d.{c}" for c in sorted(set(facet_columns))]
+    selects = [
+        "(SELECT count(*) FROM m)",
+        f"""(SELECT coalesce(json_agg(json_build_array(p.index_id, p.score)), '[]')
+             FROM (SELECT m.index_id, m.score FROM m ORDER BY {', '.join(order + ['m.seq ASC'])}
+                   LIMIT {rows} OFFSET {start}) p)""",
+    ]
+    for name, column in zip(facet_fields, facet_columns):
+        limit = "" if facet_limit < 0 else f"LIMIT {facet_limit}"
+        facet_order = 'v COLLATE "C"' if facet_by_index else 'c DESC, v COLLATE "C"'
+        selects.append(
+            f"""(SELECT coalesce(json_agg(json_build_array(x.v, x.c)), '[]') FROM (
+                  SELECT v, count(*) AS c FROM m, jsonb_array_elements_text(m.{column}->'{name}') v
+                  GROUP BY v HAVING count(*) >= {max(facet_mincount, 1)}
+                  ORDER BY {facet_order} {limit}) x)""")
+    sql = (f"WITH m AS MATERIALIZED (SELECT {', '.join(columns)} FROM {TABLE} d "
+           f"WHERE {condition}) SELECT {', '.join(selects)}")
+    return SearchPlan(sql, params, facet_fields, start)
+
+
+def where_clause(queries: list[str], options: dict[str, Any],
+                 params: dict[str, Any]) -> tuple[str, str]:
+    """The WHERE condition of q (first, when options["is_q"]) and the filter queries, and the
+    rank expression of q."""
+    parts: list[str] = []
+    rank = "0.0::float4"
+    for i, text in enumerate(queries):
+        is_q = i == 0 and options.get("is_q")
+        mode = "dismax" if is_q and options.get("defType") in ("dismax", "edismax") else "lucene"
+        text = (str(text) if text is not None else "").strip() or "*:*"
+        opts = compiler.Options(
+            mode=mode, default_and=str(options.get("q.op", "AND")).upper() != "OR",
+            qf=_qf(options.get("qf")) if mode == "dismax" else {},
+            df=options.get("df") or "text", mm=options.get("mm"), now=options.get("now"))
+        comp = compiler.Compiler(opts, params)
+        sql = comp.compile(compiler.parse(text, "q" if is_q else "fq"))
+        if sql:
+            parts.append(sql)
+        if is_q:
+            rank = comp.rank_sql()
+    return (" AND ".join(parts) or "TRUE"), rank

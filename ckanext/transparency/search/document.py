@@ -47,6 +47,22 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+DATE_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def canonical_date(value: Any) -> str:
+    """A date as fixed-width UTC text, so that text order is time order (and an index on the
+    text serves ranges and sorting); a value that is not a date is kept as it is."""
+    text = str(value)
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if parsed.tzinfo:
+        parsed = parsed.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return parsed.strftime(DATE_FORMAT)
+
+
 def exact_string(value: Any) -> str:
     """How Solr writes a value of a string field (booleans lower case)."""
     if isinstance(value, bool):
@@ -98,7 +114,8 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
             tokens[field] = sorted({w for words in words_per_value for w in words})
             texts[field] = " " + VALUE_SEPARATOR.join(" ".join(w) for w in words_per_value) + " "
         else:
-            terms[field] = [exact_string(v) for v in values]
+            canonical = canonical_date if kind == fields.DATE else exact_string
+            terms[field] = [canonical(v) for v in values]
             words_per_value = [tokenize(exact_string(v)) for v in values]
         letter = fields.weight_letter(field)
         for words in words_per_value:

@@ -1,0 +1,184 @@
+"""Benchmark of the PostgreSQL search engine at 100,000 datasets.
+
+    make bench            (or: .venv/bin/python tests/bench/search.py --datasets 100000)
+
+Builds N varied dataset documents (Uzbek Latin and Cyrillic, Russian and English words, eight
+organizations, a long tail of tags, formats, groups, five years of dates, private datasets)
+directly in the index of the test database, under a site id of its own, then prints for
+  (a) a two-word free-text query,
+  (b) free text + three fq filters + four facets,
+  (c) filters only, sorted by metadata_modified desc,
+the median and 95th percentile latency of CKAN's package_search action in-process and of the
+same statement as bare SQL on the same table, and the index write rate (datasets/s) when the
+documents are added in CKAN's rebuild batches. The benchmark's documents are removed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE_ID = "bench-search"
+
+WORDS = (
+    "byudjet ijrosi xarajatlar daromadlar chorak moliya davlat xaridlari shartnoma tender "
+    "loyiha qurilish yoʻl koʻprik maktab kasalxona suv taʼminoti elektr energiya murojaat "
+    "ariza taklif shikoyat qabul kunlari hokimlik tuman viloyat statistika hisobot reja "
+    "ijtimoiy himoya taʼlim sogʻliqni saqlash qishloq xoʻjaligi transport aloqa investitsiya "
+    "budget execution procurement contracts project status appeals reception schedule "
+    "бюджет ижроси харажатлар даромадлар давлат харидлари шартнома лойиҳа қурилиш мурожаат "
+    "ариза таклиф шикоят қабул кунлари ҳисобот статистика вилоят туман "
+    "исполнение бюджета расходы доходы закупки контракт проект обращения отчет"
+).split()
+ORGS = ["finance", "procurement", "construction", "appeals", "education", "health",
+        "transport", "agriculture"]
+FORMATS = ["CSV", "XLSX", "JSON", "PDF", "XML", "DOCX"]
+GROUPS = ["economy", "society", "infrastructure", "environment", "governance"]
+FREQUENCIES = ["MONTHLY", "QUARTERLY", "ANNUAL", "IRREGULAR"]
+
+
+def make_doc(i: int, rng: random.Random, now: datetime) -> dict:
+    words = rng.sample(WORDS, 6)
+    title = " ".join(words[:4]).capitalize() + f" {2020 + i % 6}"
+    notes = " ".join(rng.choices(WORDS, k=30))
+    org = ORGS[min(int(rng.paretovariate(1.2)) - 1, len(ORGS) - 1)]
+    tags = sorted({f"tag{int(rng.paretovariate(0.8)) % 400}" for _ in range(rng.randint(1, 6))})
+    formats = rng.sample(FORMATS, rng.randint(1, 3))
+    private = rng.random() < 0.1
+    created = now - timedelta(days=rng.uniform(0, 5 * 365))
+    modified = created + timedelta(days=rng.uniform(0, (now - created).days or 1))
+    dataset_id = str(uuid.UUID(int=rng.getrandbits(128)))
+    name = f"bench-{i:06d}"
+    package = {"id": dataset_id, "name": name, "title": title, "notes": notes,
+               "owner_org": org, "private": private, "state": "active", "type": "dataset",
+               "tags": [{"name": t} for t in tags],
+               "resources": [{"format": f, "name": f"{title} ({f})"} for f in formats]}
+    return {
+        "index_id": uuid.uuid5(uuid.NAMESPACE_OID, name).hex, "id": dataset_id, "name": name,
+        "site_id": SITE_ID, "entity_type": "package", "dataset_type": "dataset",
+        "state": "active", "capacity": "private" if private else "public",
+        "permission_labels": [f"member-{org}"] if private else ["public"],
+        "title": title, "title_string": title, "notes": notes, "organization": org,
+        "tags": tags, "groups": rng.sample(GROUPS, rng.randint(0, 2)), "res_format": formats,
+        "res_name": [r["name"] for r in package["resources"]], "res_description": [],
+        "license_id": "cc-by", "frequency": rng.choice(FREQUENCIES),
+        "extras_frequency": rng.choice(FREQUENCIES), "fiscal_year": str(2020 + i % 6),
+        "metadata_created": created.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "metadata_modified": modified.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "validated_data_dict": json.dumps(package), "data_dict": json.dumps(package),
+    }
+
+
+def index(conn, count: int) -> None:
+    conn.delete(q=f'site_id:"{SITE_ID}"')
+    rng = random.Random(20261126)
+    now = datetime.now(timezone.utc)
+    docs = [make_doc(i, rng, now) for i in range(count)]
+    batch = 100
+    started = time.perf_counter()
+    for offset in range(0, len(docs), batch):
+        conn.add(docs[offset:offset + batch])
+    elapsed = time.perf_counter() - started
+    conn.optimize()  # ANALYZE, as after any bulk load
+    print(f"indexed {len(docs):,} datasets in {elapsed:.1f} s: "
+          f"{len(docs) / elapsed:,.0f} datasets/s (batches of {batch})")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--datasets", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--ini", default=str(ROOT / "test.ini"))
+    parser.add_argument("--keep", action="store_true", help="leave the documents in the index")
+    parser.add_argument("--reuse", action="store_true",
+                        help="query the documents a --keep run left, without indexing again")
+    args = parser.parse_args()
+
+    from ckan.cli import load_config
+    from ckan.config.middleware import make_app
+    import ckan.plugins.toolkit as tk
+
+    config = load_config(args.ini)
+    config["ckan.site_id"] = SITE_ID
+    app = make_app(config)
+    tk.config["ckan.site_id"] = SITE_ID
+    from ckanext.transparency.search import connection as engine
+    from ckanext.transparency.search.install import make_connection
+
+    conn = make_connection()
+    if not args.reuse:
+        index(conn, args.datasets)
+
+    def query_a(r: random.Random) -> dict:
+        return {"q": " ".join(r.sample(WORDS, 2))}
+
+    def query_b(r: random.Random) -> dict:
+        return {"q": " ".join(r.sample(WORDS, 2)),
+                "fq": f"organization:{r.choice(ORGS[:4])} res_format:{r.choice(FORMATS[:3])} "
+                      f"metadata_modified:[NOW-{r.randint(1, 4)}YEARS TO NOW]",
+                "facet.field": ["organization", "tags", "res_format", "groups"]}
+
+    def query_c(r: random.Random) -> dict:
+        return {"fq": f"organization:{r.choice(ORGS[:4])} +frequency:{r.choice(FREQUENCIES)} "
+                      f"res_format:{r.choice(FORMATS[:3])}",
+                "sort": "metadata_modified desc"}
+
+    package_search = tk.get_action("package_search")
+    print(f"\n{'query':<52} {'package_search':>22} {'bare SQL':>22}")
+    print(f"{'':<52} {'median':>10} {'p95':>11} {'median':>10} {'p95':>11}")
+    with app._wsgi_app.test_request_context():
+        for label, make in (("(a) two-word free text", query_a),
+                            ("(b) free text + 3 fq + 4 facets", query_b),
+                            ("(c) filters only, metadata_modified desc", query_c)):
+            r = random.Random(7)
+            params_list = [make(r) for _ in range(args.runs)]
+            action_times, sql_times, hits = [], [], []
+            for params in params_list:
+                t0 = time.perf_counter()
+                result = package_search({"ignore_auth": True}, dict(params))
+                action_times.append((time.perf_counter() - t0) * 1000)
+                hits.append(result["count"])
+            for params in params_list:
+                solr = solr_params(params)
+                plan = engine.build_search(solr.pop("q"), solr)
+                with conn._cursor() as cursor:
+                    t0 = time.perf_counter()
+                    cursor.execute(plan.sql, plan.params)
+                    cursor.fetchone()
+                    sql_times.append((time.perf_counter() - t0) * 1000)
+            print(f"{label:<52} {statistics.median(action_times):8.1f}ms "
+                  f"{percentile(action_times, 0.95):9.1f}ms {statistics.median(sql_times):8.1f}ms "
+                  f"{percentile(sql_times, 0.95):9.1f}ms   (median hits {statistics.median(hits):,.0f})")
+    if not args.keep:
+        conn.delete(q=f'site_id:"{SITE_ID}"')
+
+
+def solr_params(params: dict) -> dict:
+    """What package_search sends to the engine for these parameters (see ckan.lib.search.query)."""
+    q = params.get("q") or "*:*"
+    fq = ["+capacity:public " + params.get("fq", "") + " +state:(active)", f'+site_id:"{SITE_ID}"']
+    solr = {"q": q, "fq": fq, "rows": 11, "start": 0, "fl": "id validated_data_dict",
+            "sort": params.get("sort", "score desc, metadata_modified desc"), "wt": "json",
+            "facet": "true", "facet.limit": 50, "facet.mincount": 1, "q.op": "AND", "df": "text"}
+    if params.get("facet.field"):
+        solr["facet.field"] = params["facet.field"]
+    if ":" not in q:
+        solr.update({"defType": "dismax", "tie": "0.1", "mm": "2<-1 5<80%",
+                     "qf": "name^4 title^4 tags^2 groups^2 text"})
+    return solr
+
+
+if __name__ == "__main__":
+    sys.exit(main())
