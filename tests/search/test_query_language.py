@@ -149,3 +149,33 @@ class TestVisibility:
 
         assert drafts(member) == {"draft-plan"}
         assert drafts(outsider) == set()
+
+
+class TestLocalParameters:
+    """Solr local parameters that CKAN lets through when configured
+    (ckan.search.solr_allowed_query_parsers)."""
+
+    @pytest.mark.ckan_config("ckan.search.solr_allowed_query_parsers", "bool lucene")
+    def test_bool_parser(self):
+        assert names(q="{!bool must='tags:water' must_not='tags:ecology'}",
+                     defType="lucene") == {"rivers"}
+        assert names(q="{!bool should='tags:ecology' should='tags:appeals'}",
+                     defType="lucene") == {"water-quality", "appeals-stats"}
+
+    @pytest.mark.ckan_config("ckan.search.solr_allowed_query_parsers", "bool lucene")
+    def test_lucene_parser_with_its_own_default_operator(self):
+        # fq_list items reach the engine as they are (fq gets CKAN's own filters prepended)
+        assert names(fq_list=["{!lucene q.op=OR}tags:ecology tags:appeals"]) == {
+            "water-quality", "appeals-stats"}
+        assert names(fq_list=["{!lucene q.op=AND}tags:ecology tags:appeals"]) == set()
+
+    @pytest.mark.ckan_config("ckan.search.solr_allowed_query_parsers", "knn")
+    def test_parser_we_do_not_have_is_a_clear_error(self):
+        from ckan.lib.search.common import SearchQueryError
+        with pytest.raises(SearchQueryError, match="'knn' query parser is not supported"):
+            names(q="{!knn field=vector topK=3}[1,2]", defType="lucene")
+
+    def test_not_configured_is_refused_by_ckan(self):
+        from ckan.lib.search.common import SearchError
+        with pytest.raises(SearchError, match="Local parameters are not supported"):
+            names(q="{!bool must='tags:water'}", defType="lucene")

@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .tables import DATE, DECIMAL, INT, MONEY, PERCENT, Column, Table
 from .transliterate import for_cp1251
@@ -67,7 +67,7 @@ def csv_bytes(table: Table, spec: FileSpec) -> bytes:
 NUMBER_FORMATS = {MONEY: "#,##0", INT: "0", PERCENT: "0.0", DECIMAL: "0.0"}
 
 
-def xlsx_bytes(table: Table, spec: FileSpec, about: list[str] = ()) -> bytes:
+def xlsx_bytes(table: Table, spec: FileSpec, about: Sequence[str] = ()) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -125,13 +125,13 @@ def _fixed_zip_times(package: bytes) -> bytes:
     return out.getvalue()
 
 
-def render(table: Table, spec: FileSpec, about: list[str] = ()) -> bytes:
+def render(table: Table, spec: FileSpec, about: Sequence[str] = ()) -> bytes:
     if spec.format == XLSX:
         return xlsx_bytes(table, spec, about)
     return csv_bytes(table, spec)
 
 
-def write(directory: Path, table: Table, spec: FileSpec, about: list[str] = ()) -> Path:
+def write(directory: Path, table: Table, spec: FileSpec, about: Sequence[str] = ()) -> Path:
     path = Path(directory) / spec.filename
     path.write_bytes(render(table, spec, about))
     return path

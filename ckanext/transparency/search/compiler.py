@@ -40,9 +40,31 @@ TO_TS = "transparency_search.to_ts"
 TO_NUM = "transparency_search.to_num"
 
 
+_LOCAL_PARAMS_RE = re.compile(r"""^\s*\{!((?:[^}'"]|'[^']*'|"[^"]*")*)\}""")
+_LOCAL_PARAM_RE = re.compile(r"""([\w.]+)(?:=('[^']*'|"[^"]*"|[^\s'"]+))?""")
+
+
+def local_params(text: str) -> tuple[dict[str, list[str]], str]:
+    """Solr local parameters at the start of a query, `{!type k=v ...}rest`: ({k: [v, ...]},
+    rest). A bare first word is the parser type. CKAN lets only configured parsers through."""
+    match = _LOCAL_PARAMS_RE.match(text)
+    if not match:
+        return {}, text
+    found: dict[str, list[str]] = {}
+    for position, (key, value) in enumerate(_LOCAL_PARAM_RE.findall(match.group(1))):
+        if not value:
+            if position:
+                raise SearchQueryError(f"Local parameter {key!r} has no value")
+            key, value = "type", key
+        found.setdefault(key, []).append(value.strip("'\"") if value[:1] in "'\"" else value)
+    if "type" in found:
+        found["type"] = found["type"][-1]
+    return found, text[match.end():]
+
+
 def parse(text: str, param: str) -> tree.Item:
     if re.search(r"(?:^|[^\\])\{!", text):
-        raise SearchQueryError(f"Local parameters ({{!...}}) are not supported in '{param}'")
+        raise SearchQueryError(f"Local parameters ({{!...}}) are only allowed at the start of '{param}'")
     if re.search(r"(?<![\w\\])_(query|val)_\s*:", text):
         raise SearchQueryError(f"Magic fields (_query_, _val_) are not supported in '{param}'")
     try:

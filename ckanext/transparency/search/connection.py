@@ -26,7 +26,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from ckan.lib.search.common import SearchQueryError
+from ckan.lib.search.common import SearchQueryError, solr_datetime_decoder
 
 from . import compiler, document, fields
 
@@ -243,6 +243,8 @@ class PostgresSolr:
             cursor.execute(plan.sql, plan.params)
             hits, page, *facet_values = cursor.fetchone()
             docs = self._fetch_docs(cursor, page, kwargs.get("fl"))
+        if self.decode_dates:  # as pysolr does with CKAN's decoder
+            docs = [solr_datetime_decoder(doc) for doc in docs]
         decoded = {
             "responseHeader": {"status": 0, "QTime": int((time.perf_counter() - started) * 1000),
                                "params": {"q": q}},
@@ -340,17 +342,50 @@ def where_clause(queries: list[str], options: dict[str, Any],
     parts: list[str] = []
     rank = "0.0::float4"
     for i, text in enumerate(queries):
-        is_q = i == 0 and options.get("is_q")
-        mode = "dismax" if is_q and options.get("defType") in ("dismax", "edismax") else "lucene"
-        text = (str(text) if text is not None else "").strip() or "*:*"
-        opts = compiler.Options(
-            mode=mode, default_and=str(options.get("q.op", "AND")).upper() != "OR",
-            qf=_qf(options.get("qf")) if mode == "dismax" else {},
-            df=options.get("df") or "text", mm=options.get("mm"), now=options.get("now"))
-        comp = compiler.Compiler(opts, params)
-        sql = comp.compile(compiler.parse(text, "q" if is_q else "fq"))
+        is_q = bool(i == 0 and options.get("is_q"))
+        sql, query_rank = _compile_one(str(text) if text is not None else "", options, params, is_q)
         if sql:
             parts.append(sql)
         if is_q:
-            rank = comp.rank_sql()
+            rank = query_rank
     return (" AND ".join(parts) or "TRUE"), rank
+
+
+def _compile_one(text: str, options: dict[str, Any], params: dict[str, Any],
+                 is_q: bool) -> tuple[str | None, str]:
+    local, text = compiler.local_params(text)
+    parser = local.pop("type", None) or (options.get("defType") if is_q else None) or "lucene"
+    settings = {**options, **{k: v[-1] for k, v in local.items()}}
+    if parser == "bool":
+        return _bool_query(local, options, params), "0.0::float4"
+    if parser not in ("lucene", "dismax", "edismax"):
+        raise SearchQueryError(
+            f"The {parser!r} query parser is not supported by the PostgreSQL search engine")
+    text = text.strip() or (local.get("v") or [""])[-1].strip() or "*:*"
+    mode = "dismax" if parser in ("dismax", "edismax") else "lucene"
+    opts = compiler.Options(
+        mode=mode, default_and=str(settings.get("q.op", "AND")).upper() != "OR",
+        qf=_qf(settings.get("qf")) if mode == "dismax" else {},
+        df=settings.get("df") or "text", mm=settings.get("mm"), now=options.get("now"))
+    comp = compiler.Compiler(opts, params)
+    return comp.compile(compiler.parse(text, "q" if is_q else "fq")), comp.rank_sql()
+
+
+def _bool_query(clauses: dict[str, list[str]], options: dict[str, Any],
+                params: dict[str, Any]) -> str:
+    """Solr's {!bool must=.. should=.. must_not=.. filter=..}: each value a lucene query."""
+    unknown = set(clauses) - {"must", "should", "must_not", "filter"}
+    if unknown:
+        raise SearchQueryError(f"Unknown bool query parameters: {', '.join(sorted(unknown))}")
+    lucene = {k: v for k, v in options.items() if k != "defType"}
+
+    def compiled(name: str) -> list[str]:
+        return [sql for value in clauses.get(name, [])
+                for sql in [_compile_one(value, lucene, params, False)[0]] if sql]
+
+    parts = compiled("must") + compiled("filter")
+    parts += [f"(NOT {sql})" for sql in compiled("must_not")]
+    should = compiled("should")
+    if should:
+        parts.append("(" + " OR ".join(should) + ")")
+    return "(" + " AND ".join(parts or ["TRUE"]) + ")"

@@ -63,6 +63,16 @@ def canonical_date(value: Any) -> str:
     return parsed.strftime(DATE_FORMAT)
 
 
+def solr_date(value: Any) -> Any:
+    """A date as Solr stores and returns it: UTC, milliseconds, Z (2014-06-10T08:24:12.782Z)."""
+    canonical = canonical_date(value)
+    if canonical == str(value) and not canonical.endswith("Z"):
+        return value  # not a date
+    seconds, _, fraction = canonical[:-1].partition(".")
+    millis = fraction[:3].rstrip("0")
+    return f"{seconds}.{millis}Z" if millis else f"{seconds}Z"
+
+
 def exact_string(value: Any) -> str:
     """How Solr writes a value of a string field (booleans lower case)."""
     if isinstance(value, bool):
@@ -98,6 +108,9 @@ class _VectorBuilder:
 def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
     doc = {k: _json_value(v) for k, v in solr_doc.items() if v is not None}
     doc.setdefault("indexed_ts", _json_value(dt.datetime.now(dt.timezone.utc)))
+    for field, value in doc.items():
+        if fields.kind(field) == fields.DATE and not isinstance(value, list):
+            doc[field] = solr_date(value)
     terms: dict[str, list[str]] = {}
     tokens: dict[str, list[str]] = {}
     texts: dict[str, str] = {}

@@ -27,8 +27,14 @@ def make_connection(decode_dates: bool = True) -> PostgresSolr:
     return PostgresSolr(url, timeout=tk.config.get("solr_timeout"), decode_dates=decode_dates)
 
 
+_check_solr_schema_version = search.check_solr_schema_version
+
+
 def check_schema_version(schema_file: str | None = None) -> bool:
-    """CKAN checks a Solr schema at start-up; ours is the migration, so only say if it is there."""
+    """CKAN checks a Solr schema at start-up; ours is the migration, so only say if it is there.
+    A schema file named explicitly is still checked as CKAN does."""
+    if schema_file:
+        return _check_solr_schema_version(schema_file)
     try:
         make_connection().ping()
     except Exception as error:  # the app must start even before `ckan db upgrade`
