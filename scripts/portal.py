@@ -2,7 +2,7 @@
 
     python scripts/portal.py up          # services, config, migrations, admin, demo; serve
     python scripts/portal.py test [ARGS] # services, test config and databases; pytest ARGS
-    python scripts/portal.py bootstrap   # everything `up` does before serving
+    python scripts/portal.py bootstrap   # everything `up` does before serving (docker/ uses it)
 
 Everything generated lives in var/ (gitignored): var/ckan.ini, var/test.ini, var/storage,
 the embedded services' data, var/admin-password.
@@ -62,7 +62,9 @@ def write_config(env: dict[str, str], port: int) -> None:
         "ckan.redis.url": env["CKAN_REDIS_URL"],
         "ckan.site_url": os.environ.get("CKAN_SITE_URL", f"http://127.0.0.1:{port}"),
         "ckan.site_title": "Ochiq portal",
-        "ckan.plugins": PLUGINS,
+        # With a Solr named, CKAN searches it as usual; otherwise PostgreSQL does.
+        "ckan.plugins": (PLUGINS.replace("transparency_search ", "")
+                         if os.environ.get("CKAN_SOLR_URL") else PLUGINS),
         "ckan.storage_path": str(VAR / "storage"),
         "ckan.max_resource_size": "100",
         "ckan.auth.create_user_via_web": "true",
@@ -127,8 +129,9 @@ def bootstrap(port: int) -> tuple[dict[str, str], list[str]]:
     migrate(CKAN_INI)
     set_datastore_permissions(CKAN_INI, env, env["CKAN_DATASTORE_WRITE_URL"])
     ensure_admin_and_token()
-    log("loading the demo organization")
-    ckan(CKAN_INI, "transparency", "demo")
+    if os.environ.get("DEMO", "1") != "0":
+        log("loading the demo organization")
+        ckan(CKAN_INI, "transparency", "demo")
     return env, started
 
 
@@ -183,20 +186,24 @@ def up() -> None:
         stop()
 
 
-def prepare_tests() -> dict[str, str]:
-    env, _ = services.start()
+def prepare_tests() -> list[str]:
+    """Services, configuration and test databases; returns the services it started."""
+    env, started = services.start()
     write_config(env, int(os.environ.get("PORT", "5000")))
     test_ini = ROOT / "test.ini"
     migrate(test_ini)
     set_datastore_permissions(test_ini, env, env["CKAN_TEST_DATASTORE_WRITE_URL"])
-    return env
+    return started
 
 
 def test(args: list[str]) -> int:
-    prepare_tests()
+    started = prepare_tests()
     command = [str(BIN / "pytest"), *args]
     log(" ".join(command))
-    return subprocess.run(command, env=clean_env(), cwd=ROOT).returncode
+    try:
+        return subprocess.run(command, env=clean_env(), cwd=ROOT).returncode
+    finally:
+        services.stop(started)  # leave running only what was running before
 
 
 def main() -> None:

@@ -1,0 +1,18 @@
+#!/bin/sh
+# web: configure, migrate, create the sysadmin (and the demo when DEMO=1), then serve with
+#      gunicorn; worker: the jobs worker (xloader loads, monthly statistics, reminders).
+set -e
+cd /srv/portal
+case "$1" in
+  web)
+    python scripts/portal.py bootstrap
+    exec gunicorn --bind 0.0.0.0:5000 --workers "${WEB_WORKERS:-4}" --timeout 120 config.wsgi:application
+    ;;
+  worker)
+    until [ -f var/ckan.ini ]; do sleep 2; done
+    exec ckan -c var/ckan.ini jobs worker default
+    ;;
+  *)
+    exec "$@"
+    ;;
+esac
