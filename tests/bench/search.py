@@ -104,6 +104,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="leave the documents in the index")
     parser.add_argument("--reuse", action="store_true",
                         help="query the documents a --keep run left, without indexing again")
+    parser.add_argument("--rebuild", type=int, default=1000, metavar="N",
+                        help="also time `ckan search-index rebuild` over N real datasets (0: skip)")
     args = parser.parse_args()
 
     from ckan.cli import load_config
@@ -161,8 +163,44 @@ def main() -> None:
             print(f"{label:<52} {statistics.median(action_times):8.1f}ms "
                   f"{percentile(action_times, 0.95):9.1f}ms {statistics.median(sql_times):8.1f}ms "
                   f"{percentile(sql_times, 0.95):9.1f}ms   (median hits {statistics.median(hits):,.0f})")
+    if args.rebuild:
+        with app._wsgi_app.test_request_context():
+            time_rebuild(args.rebuild)
     if not args.keep:
         conn.delete(q=f'site_id:"{SITE_ID}"')
+
+
+def time_rebuild(count: int) -> None:
+    """CKAN's own rebuild (package_show of every dataset, then the index write) over `count`
+    datasets made through package_create, in an organization of the benchmark's own."""
+    import ckan.lib.search as search
+    import ckan.model as model
+    import ckan.plugins.toolkit as tk
+    from ckanext.transparency.search.install import make_connection
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    context = {"user": site_user["name"], "ignore_auth": True}
+    org = model.Group.get("bench-rebuild") or None
+    if org is None:
+        tk.get_action("organization_create")(dict(context), {"name": "bench-rebuild"})
+    existing = model.Session.query(model.Package).filter(model.Package.name.like("bench-rebuild-%")).count()
+    rng = random.Random(11)
+    for i in range(existing, count):
+        tk.get_action("package_create")(dict(context), {
+            "name": f"bench-rebuild-{i:05d}", "title": " ".join(rng.sample(WORDS, 5)),
+            "notes": " ".join(rng.choices(WORDS, k=40)), "owner_org": "bench-rebuild",
+            "tags": [{"name": f"tag{rng.randint(0, 50)}"} for _ in range(3)],
+            "extras": [{"key": "frequency", "value": rng.choice(FREQUENCIES)}],
+            "resources": [{"url": f"http://example.uz/{i}.{f.lower()}", "format": f}
+                          for f in rng.sample(FORMATS, 2)]})
+    ids = [row[0] for row in model.Session.query(model.Package.id).filter(
+        model.Package.name.like("bench-rebuild-%"))]
+    started = time.perf_counter()
+    search.rebuild(package_ids=ids, quiet=True)
+    elapsed = time.perf_counter() - started
+    print(f"\nckan search-index rebuild of {len(ids):,} real datasets (package_show + index): "
+          f"{elapsed:.1f} s, {len(ids) / elapsed:,.0f} datasets/s")
+    make_connection().delete(q="organization:bench-rebuild")
 
 
 def solr_params(params: dict) -> dict:

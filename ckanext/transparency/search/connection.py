@@ -178,27 +178,26 @@ class PostgresSolr:
         for row in rows:
             if not row["index_id"]:
                 raise pysolr.SolrError("Document is missing mandatory uniqueKey field: index_id")
+        # one statement (so one transaction) writes both tables
         with self._cursor() as cursor:
-            cursor.execute("BEGIN")
             psycopg2.extras.execute_values(
                 cursor,
-                f"""INSERT INTO {TABLE} AS t (index_id, site_id, terms, tokens, texts, tsv)
-                    VALUES %s
-                    ON CONFLICT (index_id) DO UPDATE SET
-                        site_id = EXCLUDED.site_id, terms = EXCLUDED.terms,
-                        tokens = EXCLUDED.tokens, texts = EXCLUDED.texts, tsv = EXCLUDED.tsv,
-                        seq = nextval('transparency_search.document_seq')""",
-                [(r["index_id"], r["site_id"], r["terms"], r["tokens"], r["texts"], r["tsv"])
-                 for r in rows],
-                template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector)",
-                page_size=500)
-            psycopg2.extras.execute_values(
-                cursor,
-                f"""INSERT INTO {STORED} (index_id, doc) VALUES %s
+                f"""WITH input (index_id, site_id, terms, tokens, texts, tsv, doc) AS (VALUES %s),
+                    written AS (
+                        INSERT INTO {TABLE} AS t (index_id, site_id, terms, tokens, texts, tsv)
+                        SELECT index_id, site_id, terms, tokens, texts, tsv FROM input
+                        ON CONFLICT (index_id) DO UPDATE SET
+                            site_id = EXCLUDED.site_id, terms = EXCLUDED.terms,
+                            tokens = EXCLUDED.tokens, texts = EXCLUDED.texts, tsv = EXCLUDED.tsv,
+                            seq = nextval('transparency_search.document_seq')
+                        RETURNING index_id)
+                    INSERT INTO {STORED} (index_id, doc)
+                    SELECT input.index_id, input.doc FROM input JOIN written USING (index_id)
                     ON CONFLICT (index_id) DO UPDATE SET doc = EXCLUDED.doc""",
-                [(r["index_id"], r["doc"]) for r in rows], template="(%s, %s::jsonb)",
-                page_size=500)
-            cursor.execute("COMMIT")
+                [(r["index_id"], r["site_id"], r["terms"], r["tokens"], r["texts"], r["tsv"],
+                  r["doc"]) for r in rows],
+                template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector, %s::jsonb)",
+                page_size=len(rows))
         return json.dumps({"responseHeader": {"status": 0}})
 
     def delete(self, id: Any = None, q: str | None = None, commit: bool | None = None,

@@ -29,27 +29,30 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 
 
+_CONTEXT_RULES = [
+    # е is "ye" at the start of a word and after a vowel (or ъ ь), "e" elsewhere
+    (re.compile(r"(?:(?<=[" + "".join(_YE_AFTER) + r"])|(?<![^\W\d_]))е"), "ye"),
+    # ц is "ts" after a vowel, "s" elsewhere
+    (re.compile(r"(?<=[" + "".join(_VOWELS) + r"])ц"), "ts"),
+]
+_TABLE = str.maketrans({**_CYRILLIC, "е": "e", "ц": "s"})
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
 def _transliterate(text: str) -> str:
-    out = []
-    previous = ""
-    for char in text:
-        if char == "е":
-            # е is "ye" at the start of a word and after a vowel, "e" elsewhere.
-            out.append("ye" if not previous.isalpha() or previous in _YE_AFTER else "e")
-        elif char == "ц":
-            # ц is "ts" after a vowel, "s" elsewhere.
-            out.append("ts" if previous in _VOWELS else "s")
-        else:
-            out.append(_CYRILLIC.get(char, char))
-        previous = char
-    return "".join(out)
+    if not _CYRILLIC_RE.search(text):
+        return text
+    for pattern, latin in _CONTEXT_RULES:
+        text = pattern.sub(latin, text)
+    return text.translate(_TABLE)
 
 
 def normalize(text: str) -> str:
     """The canonical form of a whole string (case, script, accents, apostrophes)."""
     text = unicodedata.normalize("NFC", str(text)).lower()
-    text = _transliterate(text)
-    text = _APOSTROPHE_RE.sub("", text)
+    text = _APOSTROPHE_RE.sub("", _transliterate(text))
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
