@@ -1,0 +1,98 @@
+"""Abuse and safety: access codes, per-address rate limits, limited code attempts.
+
+Client addresses are personal data too: Redis only ever sees a keyed hash of them."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+
+import ckan.plugins.toolkit as tk
+from ckan.lib.redis import connect_to_redis
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+CODE_LENGTH = 10
+
+
+def _secret() -> bytes:
+    return str(tk.config.get("SECRET_KEY") or tk.config.get("beaker.session.secret")
+               or "").encode()
+
+
+def _encode(raw: bytes) -> str:
+    return "".join(ALPHABET[b % len(ALPHABET)] for b in raw[:CODE_LENGTH])
+
+
+def new_code(submission_key: str | None = None) -> str:
+    """A random access code; for a submission with a key, the same code every time the same
+    submission comes again (so a retried submission can be answered with it)."""
+    if submission_key:
+        return _encode(hmac.new(_secret(), b"appeal-code:" + submission_key.encode(),
+                                hashlib.sha256).digest())
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def display_code(code: str) -> str:
+    return f"{code[:5]}-{code[5:]}"
+
+
+def hash_code(appeal_id: str, code: str) -> str:
+    return hashlib.sha256(f"{appeal_id}:{code}".encode()).hexdigest()
+
+
+def code_matches(appeal_id: str, code: str, stored: str) -> bool:
+    return hmac.compare_digest(hash_code(appeal_id, code), stored)
+
+
+def client_address() -> str | None:
+    """The address of the client of the current web or API request (None outside one)."""
+    try:
+        return tk.request.remote_addr if tk.request else None
+    except RuntimeError:  # no request context: CLI, jobs
+        return None
+
+
+def _address_key(address: str) -> str:
+    return hmac.new(_secret(), b"appeal-address:" + address.encode(),
+                    hashlib.sha256).hexdigest()[:32]
+
+
+def _count(key: str, window: int, increment: bool = True) -> int:
+    redis = connect_to_redis()
+    bucket = f"{tk.config.get('ckan.site_id')}:appeals:{key}:{int(time.time()) // window}"
+    if not increment:
+        return int(redis.get(bucket) or 0)
+    pipe = redis.pipeline()
+    pipe.incr(bucket)
+    pipe.expire(bucket, window * 2)
+    return int(pipe.execute()[0])
+
+
+def submission_allowed(address: str | None) -> bool:
+    """Counts one submission from `address`; False once the address is over the limit."""
+    limit = tk.config.get("ckanext.transparency.appeals.rate_limit")
+    if not limit or not address:
+        return True
+    window = tk.config.get("ckanext.transparency.appeals.rate_window")
+    return _count(f"submit:{_address_key(address)}", window) <= limit
+
+
+def _attempt_keys(number: str, address: str | None) -> list[str]:
+    keys = [f"track:number:{number}"]
+    if address:
+        keys.append(f"track:address:{_address_key(address)}")
+    return keys
+
+
+def tracking_blocked(number: str, address: str | None) -> bool:
+    limit = tk.config.get("ckanext.transparency.appeals.track_attempts")
+    window = tk.config.get("ckanext.transparency.appeals.track_window")
+    return bool(limit) and any(_count(k, window, increment=False) >= limit
+                               for k in _attempt_keys(number, address))
+
+
+def record_failed_attempt(number: str, address: str | None) -> None:
+    window = tk.config.get("ckanext.transparency.appeals.track_window")
+    for key in _attempt_keys(number, address):
+        _count(key, window)

@@ -1,0 +1,47 @@
+"""transparency_appeals: appeals (murojaatlar) with tracking, deadlines, statistics and
+reception days. Wiring only; the module is ckanext/transparency/appeals/."""
+from __future__ import annotations
+
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+
+from ckanext.transparency import cli as portal_cli
+from ckanext.transparency.appeals import cli, helpers, views
+from ckanext.transparency.appeals.logic import action, auth
+
+ACTIONS = ("appeal_submit", "appeal_track", "appeal_rate", "appeal_list", "appeal_show",
+           "appeal_assign", "appeal_forward", "appeal_extend", "appeal_answer", "appeal_close",
+           "appeal_reopen", "appeal_attachment_show", "appeal_statistics",
+           "appeal_reception_list", "appeal_reception_create", "appeal_reception_delete",
+           "appeal_publish_statistics")
+
+
+@tk.blanket.config_declarations("../appeals/config_declaration.yaml")
+class AppealsPlugin(p.SingletonPlugin):
+    p.implements(p.IConfigurer)
+    p.implements(p.IActions)
+    p.implements(p.IAuthFunctions)
+    p.implements(p.IBlueprint)
+    p.implements(p.ITemplateHelpers)
+    p.implements(p.IClick)
+
+    def update_config(self, config):
+        tk.add_template_directory(config, "../templates")
+
+    def get_actions(self):
+        return {name: getattr(action, name) for name in ACTIONS}
+
+    def get_auth_functions(self):
+        return {name: getattr(auth, name) for name in ACTIONS}
+
+    def get_blueprint(self):
+        return [views.appeals]
+
+    def get_helpers(self):
+        return helpers.HELPERS
+
+    def get_commands(self):
+        # `ckan transparency appeals ...`: a subgroup of the portal's command group.
+        if "appeals" not in portal_cli.transparency.commands:
+            portal_cli.transparency.add_command(cli.appeals)
+        return []
