@@ -12,11 +12,12 @@ import ckan.lib.uploader as uploader
 from ckan.tests.helpers import call_action
 
 from ckanext.transparency.demo import files, loader
-from ckanext.transparency.demo.datasets import DATASETS, FREQUENCY
+from ckanext.transparency.demo.datasets import DATASETS, FREQUENCY, KIND_TYPES
 from ckanext.transparency.demo.organization import DEPARTMENTS
 from ckanext.transparency.demo.transliterate import for_cp1251, to_cyrillic
 
-PLUGINS = "transparency_search transparency"
+# the plugins of test.ini: the demo's datasets are typed (scheming, transparency_opendata) and
+# their files are checked and loaded into the DataStore
 CYRILLIC = re.compile("[а-яўқғҳё]", re.IGNORECASE)
 
 
@@ -111,7 +112,6 @@ def _cells(data: bytes, file: files.FileSpec) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=file.delimiter))
 
 
-@pytest.mark.ckan_config("ckan.plugins", PLUGINS)
 class TestLoadedDemo:
 
     def test_departments_are_organizations_with_titles_in_three_languages(self, demo):
@@ -135,8 +135,11 @@ class TestLoadedDemo:
             assert dataset["organization"]["name"] == spec.org
             assert dataset["license_id"] == "cc-by"
             assert dataset["tags"]
-            extras = {e["key"]: e["value"] for e in dataset["extras"]}
-            assert extras["frequency"].startswith(
+            assert dataset["type"] == KIND_TYPES[spec.kind][0]
+            assert dataset["table_schema"] == KIND_TYPES[spec.kind][1]
+            assert dataset["frequency"] == spec.frequency
+            assert dataset["language"] == ("uz-Cyrl" if spec.script == "cyrl" else "uz-Latn")
+            assert dataset["frequency"].startswith(
                 "http://publications.europa.eu/resource/authority/frequency/")
             if spec.script == "cyrl":
                 assert CYRILLIC.search(dataset["title"]), dataset["title"]
@@ -158,6 +161,27 @@ class TestLoadedDemo:
                 assert len(cells) >= 11
                 if spec.script == "cyrl":
                     assert CYRILLIC.search(" ".join(cells[0] + cells[1])), file.filename
+
+    def test_every_type_some_on_time_some_overdue(self, demo):
+        from freezegun import freeze_time
+        from ckanext.transparency.opendata.types import TYPES
+        with freeze_time("2026-11-26"):  # the demo is set in late 2026
+            schedule = call_action("opendata_schedule_list")
+        assert {row["type"] for row in schedule} == set(TYPES)
+        states = {row["name"]: row["state"] for row in schedule}
+        assert len(states) == len(DATASETS)
+        assert states["samarqand-byudjet-ijrosi-2026"] == "overdue"
+        assert states["samarqand-murojaatlari-2026"] == "overdue"
+        assert states["byudjet-ijrosi-2026"] == "on_time"
+        assert states["byudjet-ijrosi-2025"] == "unscheduled"  # a closed year
+        # the history is one update per period, most of them on time
+        history = call_action("opendata_update_history", id="murojaatlar-statistikasi-2026")
+        assert [h["period"] for h in history][::-1] == [f"2026-{m:02d}" for m in range(1, 11)]
+        assert sum(h["on_time"] for h in history) >= 6
+        # every data file was checked and loaded into the DataStore
+        for spec in DATASETS:
+            for resource in call_action("package_show", id=spec.name)["resources"]:
+                assert resource["datastore_active"], resource["name"]
 
     def test_the_local_office_file_is_windows_1251(self, demo):
         resources = [r for spec in DATASETS for r, f in zip(
@@ -220,11 +244,12 @@ class TestLoadedDemo:
 
     def test_reload_repairs_a_changed_department_and_a_missing_file(self, demo):
         department = DEPARTMENTS[0]
-        call_action("organization_patch", id=department.name, title="Renamed",
+        site = {"user": call_action("get_site_user")["name"]}  # the activity plugin needs one
+        call_action("organization_patch", context=dict(site), id=department.name, title="Renamed",
                     extras=[{"key": "title_ru", "value": "x"}, {"key": "phone", "value": "1"}])
         spec = DATASETS[0]
         dataset = call_action("package_show", id=spec.name)
-        call_action("resource_delete", id=dataset["resources"][-1]["id"])
+        call_action("resource_delete", context=dict(site), id=dataset["resources"][-1]["id"])
 
         counts = loader.load(echo=lambda line: None)
         assert counts["departments updated"] == 1
@@ -234,6 +259,7 @@ class TestLoadedDemo:
         assert org["title"] == department.title
         assert extras["title_ru"] == department.title_ru
         assert extras["phone"] == "1"  # not the demo's to remove
-        assert org["package_count"] == sum(1 for d in DATASETS if d.org == department.name)
+        # (other features' demos may add datasets of their own to a department)
+        assert org["package_count"] >= sum(1 for d in DATASETS if d.org == department.name)
         resources = call_action("package_show", id=spec.name)["resources"]
         assert [r["name"] for r in resources] == [spec.resource_name(f) for f in spec.files]

@@ -1,8 +1,9 @@
 """The demo datasets: what each one is, who publishes it, and which files it carries.
 
-Only core CKAN fields and free extras (`frequency` as an EU vocabulary URI, `language`), so that
-the definitions load with or without a scheming schema. Titles, notes and tags are written here in
-Uzbek Latin and converted for the datasets published in Cyrillic.
+Each dataset is of one of the open data types (ckanext/transparency/schemas/) with the fields of
+that type: update frequency (an EU vocabulary URI), language, temporal coverage, fiscal year,
+the table schema its data file follows. Titles, notes and tags are written here in Uzbek Latin
+and converted for the datasets published in Cyrillic.
 """
 from __future__ import annotations
 
@@ -32,6 +33,23 @@ SAMARQAND_ADDRESS = "Samarqand shahri, Registon koʻchasi, 27-uy"
 SAMARQAND_PHONE = "+998 66 233-18-40"
 Y0, Y1 = v.PREVIOUS_YEAR, v.CURRENT_YEAR
 
+# table kind -> (dataset type, table schema) of ckanext/transparency/schemas
+KIND_TYPES = {
+    "budget": ("budget-execution", "budget"),
+    "procurement": ("procurement", "ocds-releases"),
+    "procurement_plan": ("procurement", "procurement-plan"),
+    "contracts": ("procurement", "contracts"),
+    "suppliers": ("procurement", "suppliers"),
+    "projects": ("project-status", "projects"),
+    "project_finance": ("project-status", "project-finance"),
+    "appeals": ("appeals-statistics", "appeals-monthly"),
+    "appeal_topics": ("appeals-statistics", "appeal-topics"),
+    "appeal_regions": ("appeals-statistics", "appeal-regions"),
+    "appeal_deadlines": ("appeals-statistics", "appeal-deadlines"),
+    "receptions": ("reception-schedule", "receptions"),
+    "mobile_receptions": ("reception-schedule", "mobile-receptions"),
+}
+
 
 @dataclasses.dataclass(frozen=True)
 class DatasetSpec:
@@ -52,8 +70,33 @@ class DatasetSpec:
     def table(self) -> Table:
         return build(self.kind, self.name, self.script, **self.params)
 
+    @property
+    def type(self) -> str:
+        return KIND_TYPES[self.kind][0]
+
+    def type_fields(self) -> dict:
+        year = self.params["year"]
+        fields = {
+            "type": self.type,
+            "table_schema": KIND_TYPES[self.kind][1],
+            "frequency": self.frequency,
+            "language": "uz-Cyrl" if self.script == "cyrl" else "uz-Latn",
+            "temporal_start": f"{year}-01-01",
+            "fiscal_year": year,
+        }
+        if year < Y1:  # a closed year: the series is complete
+            fields["temporal_end"] = f"{year}-12-31"
+        if self.type == "budget-execution":
+            fields["quarter"] = str(self.params.get("last_quarter") or v.LAST_QUARTER[year])
+        if self.type == "reception-schedule":
+            quarter = self.params["quarter"]
+            fields["quarter"] = str(quarter)
+            fields["temporal_start"] = f"{year}-{3 * quarter - 2:02d}-01"
+        return fields
+
     def package_dict(self) -> dict:
         return {
+            **self.type_fields(),
             "name": self.name,
             "title": self.text(self.title),
             "notes": self.text(self.notes) + "\n\n" + self.text(DEMO_NOTE),
@@ -63,10 +106,6 @@ class DatasetSpec:
             "maintainer": self.text(TITLES[self.org]),
             "maintainer_email": f"{self.org}@example.uz",
             "tags": [{"name": self.text(t)} for t in self.tags],
-            "extras": [
-                {"key": "frequency", "value": self.frequency},
-                {"key": "language", "value": "uz-Cyrl" if self.script == "cyrl" else "uz-Latn"},
-            ],
         }
 
     def resource_name(self, spec: FileSpec) -> str:
@@ -119,8 +158,9 @@ def _dataset(name, org, script, title, notes, tags, frequency, kind, params, fil
 
 
 def budget(name, org, script, year, files, *, lines="expenditure", scale=1.0, title=None,
-           tags=()):
-    quarters = {4: "I–IV choraklar", 3: "I–III choraklar"}[v.LAST_QUARTER[year]]
+           tags=(), last_quarter=None):
+    quarters = {4: "I–IV choraklar", 3: "I–III choraklar", 2: "I–II choraklar"}[
+        last_quarter or v.LAST_QUARTER[year]]
     what = {
         "expenditure": "byudjet mablagʻlarining iqtisodiy tasnif moddalari boʻyicha "
                        "taqsimlanishi va ijrosi",
@@ -136,7 +176,9 @@ def budget(name, org, script, year, files, *, lines="expenditure", scale=1.0, ti
                       "(choraklar kesimida)")
     return _dataset(name, org, script, title, notes,
                     ("byudjet", "byudjet ijrosi", "moliya", str(year), *tags), QUARTERLY,
-                    "budget", {"year": year, "lines": lines, "scale": scale}, files)
+                    "budget", {"year": year, "lines": lines, "scale": scale,
+                               **({"last_quarter": last_quarter} if last_quarter else {})},
+                    files)
 
 
 def procurement(name, org, script, year, files, *, kind="procurement", items=("common",),
@@ -314,7 +356,7 @@ DATASETS: tuple[DatasetSpec, ...] = (
             kind="appeal_regions", frequency=QUARTERLY,
             title=f"Murojaatlar hududlar kesimida, {Y1}-yil (choraklar boʻyicha)"),
     appeals(f"murojaatlar-korib-chiqish-muddatlari-{Y1}", A, "latn", Y1, ("csv",),
-            kind="appeal_deadlines", tags=("koʻrib chiqish muddatlari",),
+            kind="appeal_deadlines", tags=("koʻrib chiqish muddatlari",), last_month=9,
             title=f"Murojaatlarni koʻrib chiqish muddatlariga rioya etilishi, {Y1}-yil"),
     receptions(f"rahbariyat-qabul-kunlari-{Y1}-iv-chorak", A, "latn", Y1, 4, ("csv", "xlsx"),
                title=f"Agentlik rahbariyatining qabul kunlari jadvali, {Y1}-yil IV chorak"),
@@ -322,12 +364,13 @@ DATASETS: tuple[DatasetSpec, ...] = (
                kind="mobile_receptions", tags=("sayyor qabul",),
                title=f"Rahbariyatning hududlardagi sayyor qabullari, {Y1}-yil IV chorak"),
     # Samarqand viloyati hududiy boshqarmasi: its accounting software exports Windows-1251
+    # ...and is behind its schedule: the overdue datasets of the demo
     budget(f"samarqand-byudjet-ijrosi-{Y1}", S, "cyrl", Y1, ("csv-1251",), scale=0.12,
-           tags=("samarqand",),
+           tags=("samarqand",), last_quarter=2,
            title=f"Samarqand viloyati hududiy boshqarmasi: {Y1}-yil byudjet ijrosi (choraklar "
                  "kesimida)"),
     appeals(f"samarqand-murojaatlari-{Y1}", S, "cyrl", Y1, ("csv-1251",), scale=0.18,
-            seasonal="water", tags=("samarqand",),
+            seasonal="water", tags=("samarqand",), last_month=8,
             title=f"Samarqand viloyati boʻyicha murojaatlar statistikasi, {Y1}-yil"),
     receptions(f"samarqand-qabul-kunlari-{Y1}-iv-chorak", S, "latn", Y1, 4, ("csv",),
                unit=TITLES[S], address=SAMARQAND_ADDRESS, phone=SAMARQAND_PHONE,

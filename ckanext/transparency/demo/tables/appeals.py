@@ -24,8 +24,8 @@ OUTCOME_RANGES = ((0.40, 0.55), (0.25, 0.35), (0.05, 0.12), (0.03, 0.08), (0.01,
 REGION_WEIGHTS = (6, 10, 6, 4, 10, 3, 9, 13, 8, 3, 9, 12, 6, 11)
 
 
-def _months(year: int) -> range:
-    return range(1, v.LAST_MONTH[year] + 1)
+def _months(year: int, last_month: int | None = None) -> range:
+    return range(1, (last_month or v.LAST_MONTH[year]) + 1)
 
 
 def _count(rng: random.Random, mean: float) -> int:
@@ -38,18 +38,19 @@ def _split(rng: random.Random, total: int, ranges) -> list[int]:
     return parts
 
 
-def _still_open(year: int, month: int) -> bool:
-    return year == v.CURRENT_YEAR and month == v.LAST_MONTH[year]
+def _still_open(year: int, month: int, last_month: int | None = None) -> bool:
+    return year == v.CURRENT_YEAR and month == (last_month or v.LAST_MONTH[year])
 
 
 def monthly(rng: random.Random, *, year: int, scale: float = 1.0,
-            seasonal: str | None = None) -> Table:
+            seasonal: str | None = None, last_month: int | None = None) -> Table:
     rows = []
-    for month in _months(year):
+    for month in _months(year, last_month):
         for kind, deadline in v.APPEAL_TYPES:
             for form, share in zip(v.APPEAL_FORMS, FORM_SHARES):
                 received = _count(rng, BASE[kind] * scale * share * SEASONS[seasonal][month - 1])
-                reviewed = (int(received * rng.uniform(0.55, 0.8)) if _still_open(year, month)
+                reviewed = (int(received * rng.uniform(0.55, 0.8))
+                            if _still_open(year, month, last_month)
                             else received)
                 outcomes = _split(rng, reviewed, OUTCOME_RANGES)
                 extended = int(reviewed * rng.uniform(0.02, 0.08))
@@ -103,9 +104,11 @@ def regions(rng: random.Random, *, year: int, scale: float = 1.0) -> Table:
     ], rows, sheet="Hududlar")
 
 
-def deadlines(rng: random.Random, *, year: int, scale: float = 1.0) -> Table:
+def deadlines(rng: random.Random, *, year: int, scale: float = 1.0,
+              last_month: int | None = None) -> Table:
     rows = []
-    for month, (kind, deadline) in ((m, t) for m in _months(year) for t in v.APPEAL_TYPES):
+    for month, (kind, deadline) in ((m, t) for m in _months(year, last_month)
+                                    for t in v.APPEAL_TYPES):
         reviewed = _count(rng, BASE[kind] * scale)
         extended = int(reviewed * rng.uniform(0.02, 0.08))
         overdue = int(reviewed * rng.uniform(0.0, 0.03))

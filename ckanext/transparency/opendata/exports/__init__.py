@@ -1,0 +1,1 @@
+"""Downloads: XLSX at CKAN's DataStore dump URL, OCDS release packages, OC4IDS projects."""

@@ -1,0 +1,54 @@
+"""Template helpers of the open data pages."""
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+
+from . import charts, freshness, indexing, tableschema
+from .types import TYPES
+
+STATE_CLASSES = {freshness.ON_TIME: "success", freshness.DUE_SOON: "warning",
+                 freshness.OVERDUE: "danger", freshness.UNSCHEDULED: "secondary"}
+
+
+def opendata_schedule(pkg_dict: dict) -> dict | None:
+    if pkg_dict.get("type") not in TYPES:
+        return None
+    if pkg_dict.get("opendata_schedule"):
+        return pkg_dict["opendata_schedule"]
+    return indexing.schedule_of(pkg_dict).as_dict()
+
+
+def opendata_state_class(state: str) -> str:
+    return STATE_CLASSES.get(state, "secondary")
+
+
+def opendata_table_schema(pkg_dict: dict) -> dict | None:
+    return tableschema.for_dataset(pkg_dict)
+
+
+def opendata_label(item: dict) -> str:
+    return tableschema.label(item, tk.h.lang() or "en")
+
+
+def opendata_is_typed(pkg_dict: dict) -> bool:
+    return pkg_dict.get("type") in TYPES
+
+
+def opendata_progress_bar(percent, label=""):
+    return charts.progress_bar(float(percent or 0), label)
+
+
+def opendata_number(value, digits: int = 0) -> str:
+    if value in (None, ""):
+        return ""
+    return f"{float(value):,.{digits}f}".replace(",", "\u202f")
+
+
+def opendata_grace_days() -> int:
+    return freshness.grace_days()
+
+
+def get_helpers() -> dict:
+    return {f.__name__: f for f in (
+        opendata_grace_days, opendata_schedule, opendata_state_class, opendata_table_schema, opendata_label,
+        opendata_is_typed, opendata_progress_bar, opendata_number)}

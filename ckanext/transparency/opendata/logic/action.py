@@ -1,0 +1,197 @@
+"""Open data actions: schedule, update history, table schemas, OCDS and OC4IDS packages."""
+from __future__ import annotations
+
+import datetime as dt
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from .. import freshness, history, periods, tableschema
+from ..model import UpdateRecord
+from ..types import TYPES
+from . import schema
+
+
+def _validate(data_dict: dict, validation_schema: dict, context: dict) -> dict:
+    data, errors = tk.navl_validate(data_dict, validation_schema, context)
+    if errors:
+        raise tk.ValidationError(errors)
+    return data
+
+
+def _typed_package(context: dict, name_or_id: str) -> dict:
+    package = tk.get_action("package_show")(dict(context), {"id": name_or_id})
+    if package.get("type") not in TYPES:
+        raise tk.ValidationError({"id": [tk._("Not an open data dataset of a known type.")]})
+    return package
+
+
+def _dataset_fields(package: model.Package) -> dict:
+    extras = package.extras
+    return {"frequency": extras.get("frequency"), "temporal_end": extras.get("temporal_end"),
+            "metadata_created": package.metadata_created, "type": package.type}
+
+
+@tk.side_effect_free
+def opendata_schedule_show(context, data_dict):
+    """The update schedule of a typed dataset.
+
+    :param id: the dataset's id or name
+    :returns: state (on_time, due_soon, overdue, unscheduled), state_label, frequency,
+        covered_until, next_period, next_due, last_update
+    """
+    data = _validate(data_dict, schema.dataset_id(), context)
+    tk.check_access("opendata_schedule_show", context, data)
+    package = _typed_package(context, data["id"])
+    latest = UpdateRecord.latest_by_package([package["id"]]).get(package["id"])
+    return dict(freshness.compute(package, latest).as_dict(), name=package["name"])
+
+
+@tk.side_effect_free
+def opendata_schedule_list(context, data_dict):
+    """The schedule of every public typed dataset, most urgent first.
+
+    :param organization: only this department (name or id) (optional)
+    :param state: only this state (optional)
+    :param type: only this dataset type (optional)
+    """
+    data = _validate(data_dict, schema.schedule_list(), context)
+    tk.check_access("opendata_schedule_list", context, data)
+    query = (model.Session.query(model.Package)
+             .filter(model.Package.type.in_(TYPES), model.Package.state == "active",
+                     model.Package.private.is_(False)))
+    if data.get("type"):
+        query = query.filter(model.Package.type == data["type"])
+    if data.get("organization"):
+        group = model.Group.get(data["organization"])
+        query = query.filter(model.Package.owner_org == (group.id if group else None))
+    packages = query.all()
+    latest = UpdateRecord.latest_by_package([p.id for p in packages])
+    organizations = {g.id: g for g in model.Session.query(model.Group).filter(
+        model.Group.id.in_({p.owner_org for p in packages if p.owner_org}))}
+    rows = []
+    for package in packages:
+        schedule = freshness.compute(_dataset_fields(package), latest.get(package.id))
+        if data.get("state") and schedule.state != data["state"]:
+            continue
+        org = organizations.get(package.owner_org)
+        rows.append(dict(schedule.as_dict(), id=package.id, name=package.name,
+                         title=package.title, type=package.type,
+                         organization=org.name if org else None,
+                         organization_title=org.title if org else None))
+    order = {s: i for i, s in enumerate((freshness.OVERDUE, freshness.DUE_SOON,
+                                         freshness.ON_TIME, freshness.UNSCHEDULED))}
+    rows.sort(key=lambda r: (order[r["state"]], r["next_due"] or "9999", r["name"]))
+    return rows
+
+
+@tk.side_effect_free
+def opendata_update_history(context, data_dict):
+    """The recorded data updates of a typed dataset, newest first: when, which period, whether
+    it came within the grace period after the period's end (`on_time`), and, for those who may
+    edit the dataset, by whom.
+
+    :param id: the dataset's id or name
+    """
+    data = _validate(data_dict, schema.dataset_id(), context)
+    tk.check_access("opendata_update_history", context, data)
+    package = _typed_package(context, data["id"])
+    try:
+        tk.check_access("package_update", dict(context), {"id": package["id"]})
+        show_user = True
+    except tk.NotAuthorized:
+        show_user = False
+    out = []
+    for record in UpdateRecord.for_package(package["id"]):
+        item = {
+            "updated_at": record.updated_at.isoformat(),
+            "period_start": record.period_start.isoformat(),
+            "period_end": record.period_end.isoformat(),
+            "period": periods.Period(record.period_start, record.period_end).label,
+            "resource_id": record.resource_id, "rows": record.rows, "source": record.source,
+            "on_time": freshness.on_time(record, dataset_type=package["type"]),
+        }
+        if show_user:
+            user = model.User.get(record.user_id) if record.user_id else None
+            item["user"] = user.name if user else None
+        out.append(item)
+    return out
+
+
+def opendata_update_record(context, data_dict):
+    """Record a data update made without an upload (e.g. through the DataStore API).
+
+    :param id: the dataset's id or name
+    :param period_start: first day the new data covers (YYYY-MM-DD)
+    :param period_end: last day the new data covers (YYYY-MM-DD)
+    :param resource_id: the resource updated (optional)
+    :param rows: number of rows (optional)
+    """
+    data = _validate(data_dict, schema.update_record(), context)
+    tk.check_access("opendata_update_record", context, data)
+    package = _typed_package(context, data["id"])
+    start, end = (d.date() if isinstance(d, dt.datetime) else d
+                  for d in (data["period_start"], data["period_end"]))
+    if end < start:
+        raise tk.ValidationError({"period_end": [tk._("The period ends before it starts.")]})
+    history.record(package, data.get("resource_id"), context.get("user"),
+                   periods.Period(start, end), data.get("rows"), source="api")
+    from ckan.lib.search import rebuild
+    rebuild(package["id"])
+    return opendata_schedule_show(dict(context), {"id": package["id"]})
+
+
+@tk.side_effect_free
+def opendata_table_schema(context, data_dict):
+    """A table schema as a Frictionless Table Schema: by `name`, or that of dataset `id`.
+
+    :param name: a table schema name (optional)
+    :param id: a dataset id or name (optional)
+    :param language: en, uz, uz_Cyrl or ru for the titles (optional)
+    """
+    data = _validate(data_dict, schema.table_schema(), context)
+    tk.check_access("opendata_table_schema", context, data)
+    if data.get("id"):
+        table = tableschema.for_dataset(_typed_package(context, data["id"]))
+    else:
+        table = tableschema.get(data.get("name", ""))
+    if table is None:
+        raise tk.ObjectNotFound(tk._("No such table schema"))
+    return tableschema.frictionless(table, data.get("language") or "en")
+
+
+@tk.side_effect_free
+def ocds_release_package(context, data_dict):
+    """The OCDS 1.1.5 release package of a procurement dataset (from its DataStore tables).
+
+    :param id: the dataset's id or name
+    """
+    from ..exports import ocds
+    data = _validate(data_dict, schema.dataset_id(), context)
+    tk.check_access("ocds_release_package", context, data)
+    package = _typed_package(context, data["id"])
+    if package["type"] != "procurement":
+        raise tk.ValidationError({"id": [tk._("Not a procurement dataset.")]})
+    return ocds.release_package(context, package)
+
+
+@tk.side_effect_free
+def oc4ids_project_package(context, data_dict):
+    """The OC4IDS project package of a project-status dataset (from its DataStore tables).
+
+    :param id: the dataset's id or name
+    """
+    from ..exports import oc4ids
+    data = _validate(data_dict, schema.dataset_id(), context)
+    tk.check_access("oc4ids_project_package", context, data)
+    package = _typed_package(context, data["id"])
+    if package["type"] != "project-status":
+        raise tk.ValidationError({"id": [tk._("Not a project-status dataset.")]})
+    return oc4ids.project_package(context, package)
+
+
+def get_actions() -> dict:
+    return {f.__name__: f for f in (
+        opendata_schedule_show, opendata_schedule_list, opendata_update_history,
+        opendata_update_record, opendata_table_schema, ocds_release_package,
+        oc4ids_project_package)}

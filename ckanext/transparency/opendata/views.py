@@ -1,0 +1,77 @@
+"""Pages and files of the open data section; thin: the data comes from actions and `pages`."""
+from __future__ import annotations
+
+import json
+
+import ckan.plugins.toolkit as tk
+from flask import Blueprint, Response
+
+from . import pages
+from .exports import dump
+
+opendata = Blueprint("opendata", __name__)
+
+
+def _context() -> dict:
+    return {"user": tk.g.user}
+
+
+def index():
+    return tk.render("opendata/index.html", pages.index(_context()))
+
+
+def category(name: str):
+    if name not in pages.CATEGORY_PAGES:
+        return tk.abort(404, tk._("Page not found"))
+    data = pages.CATEGORY_PAGES[name](_context(), tk.request.args)
+    return tk.render(f"opendata/{name}.html", dict(data, category=name))
+
+
+def _package_or_404(action: str, id: str):
+    try:
+        return tk.get_action(action)(_context(), {"id": id})
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return tk.abort(404, tk._("Dataset not found"))
+    except tk.ValidationError as error:
+        return tk.abort(404, "; ".join(str(v) for v in error.error_dict.values()))
+
+
+def _json(data: dict, filename: str) -> Response:
+    return Response(json.dumps(data, ensure_ascii=False, indent=1), mimetype="application/json",
+                    headers={"Content-Disposition": f'inline; filename="{filename}"'})
+
+
+def ocds_json(id: str):
+    return _json(_package_or_404("ocds_release_package", id), f"{id}-ocds.json")
+
+
+def ocds_xlsx(id: str):
+    from .exports import ocds, xlsx_stream
+    package = _package_or_404("ocds_release_package", id)
+    rows = [ocds.flatten(r) for r in package["releases"]]
+    headers: list[str] = []
+    for row in rows:
+        headers.extend(k for k in row if k not in headers)
+    kinds = [xlsx_stream.NUMBER if h.endswith(("/amount", "/quantity")) else xlsx_stream.TEXT
+             for h in headers]
+    body = xlsx_stream.stream(headers, kinds, [[[r.get(h) for h in headers] for r in rows]],
+                              sheet_name="releases")
+    return Response(body, mimetype=dump.XLSX_MIMETYPE, headers={
+        "Content-Disposition": f'attachment; filename="{id}-ocds.xlsx"'})
+
+
+def oc4ids_json(id: str):
+    return _json(_package_or_404("oc4ids_project_package", id), f"{id}-oc4ids.json")
+
+
+opendata.add_url_rule("/open-data", view_func=index)
+opendata.add_url_rule("/open-data/<name>", view_func=category)
+opendata.add_url_rule("/dataset/<id>/ocds.json", view_func=ocds_json)
+opendata.add_url_rule("/dataset/<id>/ocds.xlsx", view_func=ocds_xlsx)
+opendata.add_url_rule("/dataset/<id>/oc4ids.json", view_func=oc4ids_json)
+# format=xlsx at CKAN's /datastore/dump/<id>, whatever the plugin order
+opendata.before_app_request(dump.intercept)
+
+
+def blueprints():
+    return [opendata]

@@ -1,0 +1,82 @@
+"""transparency_opendata: typed open datasets, checked uploads, the update schedule, downloads
+(XLSX at the DataStore dump URL, OCDS, OC4IDS) and the /open-data section."""
+from __future__ import annotations
+
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+
+from ckanext.transparency import cli as portal_cli
+from ckanext.transparency.opendata import cli, helpers, indexing, uploads, views
+from ckanext.transparency.opendata.logic import action, auth
+
+try:
+    from ckanext.xloader.interfaces import IXloader
+except ImportError:  # xloader not installed
+    IXloader = None
+
+
+@tk.blanket.config_declarations("../opendata/config_declaration.yaml")
+class OpendataPlugin(p.SingletonPlugin):
+    p.implements(p.IConfigurer)
+    p.implements(p.IActions)
+    p.implements(p.IAuthFunctions)
+    p.implements(p.IBlueprint)
+    p.implements(p.IClick)
+    p.implements(p.ITemplateHelpers)
+    p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IResourceController, inherit=True)
+    p.implements(p.IFacets, inherit=True)
+    if IXloader is not None:
+        p.implements(IXloader, inherit=True)
+
+    # IConfigurer
+    def update_config(self, config):
+        tk.add_template_directory(config, "../templates/opendata/overrides")
+
+    # IActions, IAuthFunctions
+    def get_actions(self):
+        return action.get_actions()
+
+    def get_auth_functions(self):
+        return auth.get_auth_functions()
+
+    # IBlueprint
+    def get_blueprint(self):
+        return views.blueprints()
+
+    # IClick: the commands join the portal's `ckan transparency` group
+    def get_commands(self):
+        cli.register(portal_cli.transparency)
+        return []
+
+    # ITemplateHelpers
+    def get_helpers(self):
+        return helpers.get_helpers()
+
+    # IPackageController
+    def before_dataset_index(self, pkg_dict):
+        return indexing.before_index(pkg_dict)
+
+    def after_dataset_search(self, search_results, search_params):
+        return indexing.after_search(search_results)
+
+    # IFacets
+    def dataset_facets(self, facets_dict, package_type):
+        return indexing.facets(facets_dict)
+
+    # IResourceController
+    def before_resource_create(self, context, resource):
+        uploads.check_upload(context, resource["package_id"], resource)
+
+    def after_resource_create(self, context, resource):
+        uploads.publish(context, resource)
+
+    def before_resource_update(self, context, current, resource):
+        uploads.check_upload(context, current["package_id"], resource)
+
+    def after_resource_update(self, context, resource):
+        uploads.publish(context, resource)
+
+    # IXloader: typed datasets' data files are checked and loaded here
+    def can_upload(self, resource_id):
+        return not uploads.handled_by_us(resource_id)

@@ -1,0 +1,114 @@
+"""Downloads at CKAN's dump address: XLSX (ours), CSV with a BOM and JSON (CKAN's), with the
+same rows and values as the DataStore, Cyrillic intact."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import openpyxl
+import pytest
+
+from ckan.tests.helpers import call_action
+
+from ckanext.transparency.demo import files
+
+from .conftest import datastore_rows, table_bytes
+
+
+@pytest.fixture
+def table(make_dataset, upload):
+    dataset = make_dataset("project-status")
+    resource = upload(dataset, table_bytes("projects", fmt=files.XLSX, script="cyrl"), "p.xlsx")
+    fields = [f["id"] for f in call_action("datastore_search", resource_id=resource["id"],
+                                           limit=0)["fields"] if f["id"] != "_id"]
+    return resource["id"], fields, datastore_rows(resource["id"])
+
+
+def _xlsx(app, url: str) -> list[tuple]:
+    response = app.get(url)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    book = openpyxl.load_workbook(io.BytesIO(response.data), read_only=True)
+    return list(book.worksheets[0].iter_rows(values_only=True))
+
+
+def _cell(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _same(stored, cell) -> bool:
+    if stored is None or stored == "":
+        return cell is None or cell == ""
+    if isinstance(cell, (int, float)):
+        return float(stored) == float(cell)
+    if isinstance(cell, (dt.date, dt.datetime)):  # a real date cell
+        return str(stored)[:10] == _cell(cell)[:10]
+    return stored == cell
+
+
+@pytest.mark.usefixtures("clean")
+class TestDumpFormats:
+
+    def test_xlsx_has_every_row_and_value_with_labels(self, app, table):
+        resource_id, fields, rows = table
+        sheet = _xlsx(app, f"/datastore/dump/{resource_id}?format=xlsx")
+        assert len(sheet) == len(rows) + 1
+        assert sheet[0][:3] == ("Project ID", "Title", "Sector")  # the reader's language (en)
+        for row, line in zip(rows, sheet[1:]):
+            for name, cell in zip(fields, line):
+                assert _same(row[name], cell), (name, row[name], cell)
+        assert any("ў" in str(c) or "қ" in str(c) for c in sheet[1])  # Cyrillic intact
+
+    def test_xlsx_pages_through_large_tables(self, app, table, monkeypatch):
+        from ckanext.transparency.opendata.exports import dump
+        monkeypatch.setattr(dump, "PAGE", 5)
+        resource_id, fields, rows = table
+        sheet = _xlsx(app, f"/datastore/dump/{resource_id}?format=xlsx&labels=false")
+        assert [line[0] for line in sheet[1:]] == [r["loyiha_raqami"] for r in rows]
+        sheet = _xlsx(app, f"/datastore/dump/{resource_id}?format=xlsx&limit=7&offset=2")
+        assert [line[0] for line in sheet[1:]] == [r["loyiha_raqami"] for r in rows[2:9]]
+
+    def test_xlsx_in_russian_and_with_column_names(self, app, table):
+        resource_id, fields, _ = table
+        sheet = _xlsx(app, f"/ru/datastore/dump/{resource_id}?format=xlsx")
+        assert sheet[0][:2] == ("ID проекта", "Название проекта")
+        sheet = _xlsx(app, f"/datastore/dump/{resource_id}?format=xlsx&labels=false")
+        assert list(sheet[0]) == fields
+
+    def test_xlsx_follows_filters_sort_fields_and_limit(self, app, table):
+        resource_id, fields, rows = table
+        status = rows[0]["holati_kodi"]
+        expected = sorted((r for r in rows if r["holati_kodi"] == status),
+                          key=lambda r: -r["umumiy_qiymati_soʻm"])[:3]
+        filters = json.dumps({"holati_kodi": status})
+        sheet = _xlsx(app, f"/datastore/dump/{resource_id}?format=xlsx&labels=false"
+                           f"&filters={filters}&sort=umumiy_qiymati_soʻm desc&limit=3"
+                           f"&fields=loyiha_raqami,umumiy_qiymati_soʻm")
+        assert sheet == [("loyiha_raqami", "umumiy_qiymati_soʻm")] + [
+            (r["loyiha_raqami"], r["umumiy_qiymati_soʻm"]) for r in expected]
+
+    def test_csv_with_bom_opens_in_excel_and_has_every_row(self, app, table):
+        resource_id, fields, rows = table
+        response = app.get(f"/datastore/dump/{resource_id}?format=csv&bom=true")
+        assert response.data.startswith(b"\xef\xbb\xbf")
+        lines = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+        assert lines[0][1:] == fields
+        assert len(lines) == len(rows) + 1
+        assert [line[2] for line in lines[1:]] == [r["loyiha_nomi"] for r in rows]
+
+    def test_json_has_every_row(self, app, table):
+        resource_id, fields, rows = table
+        data = json.loads(app.get(f"/datastore/dump/{resource_id}?format=json").data)
+        assert len(data["records"]) == len(rows)
+        assert [r[2] for r in data["records"]] == [r["loyiha_nomi"] for r in rows]
+
+    def test_private_tables_are_not_found(self, app, make_dataset, upload):
+        dataset = make_dataset("budget-execution", private=True)
+        resource = upload(dataset, table_bytes("budget"), "b.csv")
+        response = app.get(f"/datastore/dump/{resource['id']}?format=xlsx")
+        assert response.status_code == 404

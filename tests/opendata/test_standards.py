@@ -1,0 +1,136 @@
+"""OCDS 1.1.5 release packages (valid against the local schema and codelists), OC4IDS project
+packages and the DCAT-AP catalog."""
+from __future__ import annotations
+
+import io
+import json
+
+import openpyxl
+import pytest
+import rdflib
+
+from ckan.tests.helpers import call_action
+
+from ckanext.transparency.demo import files
+from ckanext.transparency.opendata.exports import ocds, ocds_validate
+from ckanext.transparency.opendata.types import MONTHLY
+
+from .conftest import datastore_rows, table_bytes
+
+
+@pytest.fixture
+def procurement(make_dataset, upload):
+    dataset = make_dataset("procurement", name="xaridlar")
+    resource = upload(dataset, table_bytes("ocds-releases", script="cyrl"), "ocds.csv")
+    return dataset, datastore_rows(resource["id"])
+
+
+def test_unflatten_and_flatten_are_inverse():
+    row = {"ocid": "ocds-kira01-1", "tag": "tender", "tender/items/0/id": "1",
+           "tender/items/0/classification/id": "0172", "parties/0/roles": "supplier;tenderer",
+           "awards/0/suppliers/0/name": "X", "awards/0/value/amount": 10, "empty": ""}
+    release = ocds.unflatten(row)
+    assert release["tender"]["items"][0]["classification"]["id"] == "0172"
+    assert release["parties"][0]["roles"] == ["supplier", "tenderer"]
+    assert release["tag"] == ["tender"]
+    assert "empty" not in release
+    flat = ocds.flatten(release)
+    assert flat["parties/0/roles"] == "supplier;tenderer"
+    assert flat["awards/0/suppliers/0/name"] == "X"
+
+
+def test_the_validator_finds_schema_and_codelist_errors():
+    bad = {"uri": "x", "publisher": {"name": "p"}, "publishedDate": "yesterday",
+           "version": "1.1", "releases": [{"ocid": "o", "id": "1", "date": "2026-01-01T00:00:00Z",
+                                           "tag": ["tender"], "initiationType": "tender",
+                                           "tender": {"id": "t", "status": "finished"}}]}
+    errors = ocds_validate.errors(bad)
+    assert any("publishedDate" in e for e in errors)
+    assert any("finished" in e and "tenderStatus.csv" in e for e in errors)
+
+
+@pytest.mark.usefixtures("clean")
+class TestOcds:
+
+    def test_release_package_is_valid_ocds_1_1_5(self, procurement):
+        dataset, rows = procurement
+        package = call_action("ocds_release_package", id=dataset["name"])
+        assert ocds_validate.schema_errors(package) == []
+        assert ocds_validate.codelist_errors(package) == []
+        assert len(package["releases"]) == len(rows)
+        assert package["uri"].endswith(f"/dataset/{dataset['name']}/ocds.json")
+        assert package["version"] == "1.1"
+        release = package["releases"][0]
+        assert release["ocid"] == rows[0]["ocid"]
+        assert release["buyer"]["id"] in {p["id"] for p in release["parties"]}
+        awarded = [r for r in package["releases"] if r.get("awards")]
+        assert awarded and isinstance(awarded[0]["awards"][0]["value"]["amount"], int)
+        assert {p["identifier"]["scheme"] for r in awarded for p in r["parties"]
+                if "identifier" in p} == {"UZ-STIR"}
+        # Cyrillic names are kept as published
+        assert any("«" in r["buyer"]["name"] or r["buyer"]["name"] for r in package["releases"])
+
+    def test_procurement_plan_gives_planning_releases(self, make_dataset, upload):
+        from ckanext.transparency.demo.tables import build
+        dataset = make_dataset("procurement", name="reja", table_schema="procurement-plan")
+        table = build("procurement_plan", "t", "latn", year=2026, buyer="Agentlik",
+                      buyer_code="KIRA", items=("common",), count=10)
+        upload(dataset, files.render(table, files.FileSpec("p.csv")), "p.csv")
+        package = call_action("ocds_release_package", id="reja")
+        assert ocds_validate.errors(package) == []
+        assert {tuple(r["tag"]) for r in package["releases"]} == {("planning",)}
+
+    def test_ocds_json_and_flat_xlsx_addresses(self, app, procurement):
+        dataset, rows = procurement
+        response = app.get(f"/dataset/{dataset['name']}/ocds.json")
+        assert response.status_code == 200
+        data = json.loads(response.data)
+        assert ocds_validate.errors(data) == []
+        response = app.get(f"/dataset/{dataset['name']}/ocds.xlsx")
+        sheet = list(openpyxl.load_workbook(io.BytesIO(response.data), read_only=True)
+                     .worksheets[0].iter_rows(values_only=True))
+        assert "ocid" in sheet[0] and "tender/value/amount" in sheet[0]
+        assert len(sheet) == len(rows) + 1
+
+    def test_ocds_validate_command(self, cli, procurement):
+        from ckan.cli.cli import ckan
+        result = cli.invoke(ckan, ["transparency", "ocds-validate", "xaridlar"])
+        assert result.exit_code == 0, result.output
+        assert result.output.strip().endswith("releases, 0 errors")
+
+    def test_other_types_have_no_ocds(self, app, make_dataset):
+        make_dataset("budget-execution", name="byudjet")
+        assert app.get("/dataset/byudjet/ocds.json").status_code == 404
+
+
+@pytest.mark.usefixtures("clean")
+class TestOc4ids:
+
+    def test_project_package(self, app, make_dataset, upload):
+        dataset = make_dataset("project-status", name="loyihalar")
+        resource = upload(dataset, table_bytes("projects"), "p.csv")
+        rows = datastore_rows(resource["id"])
+        data = json.loads(app.get("/dataset/loyihalar/oc4ids.json").data)
+        assert len(data["projects"]) == len(rows)
+        project = data["projects"][0]
+        assert project["id"] == rows[0]["loyiha_raqami"]
+        assert project["status"] in {"identification", "preparation", "implementation",
+                                     "completion", "maintenance", "decommissioning",
+                                     "decommissioned", "cancelled"}
+        assert project["budget"]["amount"]["currency"] == "UZS"
+
+
+@pytest.mark.usefixtures("clean")
+class TestDcat:
+
+    def test_catalog_and_dataset_rdf_carry_the_frequency(self, app, make_dataset):
+        make_dataset("appeals-statistics", name="murojaatlar", frequency=MONTHLY)
+        response = app.get("/dataset/murojaatlar.ttl")
+        assert response.status_code == 200
+        graph = rdflib.Graph().parse(data=response.data, format="turtle")
+        dct = rdflib.Namespace("http://purl.org/dc/terms/")
+        assert (None, dct.accrualPeriodicity, rdflib.URIRef(MONTHLY)) in graph
+        catalog = rdflib.Graph().parse(data=app.get("/catalog.jsonld").data, format="json-ld")
+        assert (None, dct.accrualPeriodicity, rdflib.URIRef(MONTHLY)) in catalog
+        catalog = rdflib.Graph().parse(data=app.get("/catalog.xml").data, format="xml")
+        assert len(catalog) > 5
