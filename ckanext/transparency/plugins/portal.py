@@ -4,16 +4,36 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ckan.lib.plugins import DefaultTranslation
+
 from ckanext.transparency import cli
+from ckanext.transparency.i18n import catalogs, formatting
 
 
-class PortalPlugin(p.SingletonPlugin):
+class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.IClick)
+    p.implements(p.ITranslation)
+    p.implements(p.ITemplateHelpers)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
         tk.add_public_directory(config, "../public")
+        # CKAN offers the locales found in ckan.i18n_directory: ours adds uz and uz_Cyrl to
+        # CKAN's ru and en (see ckanext/transparency/i18n/catalogs.py).
+        if not config.get("ckan.i18n_directory"):
+            config["ckan.i18n_directory"] = str(catalogs.CKAN_DIR)
+
+    # ITranslation
+    def i18n_directory(self):
+        return str(catalogs.I18N_DIR)
+
+    def i18n_locales(self):
+        return list(catalogs.LOCALES)
+
+    # ITemplateHelpers
+    def get_helpers(self):
+        return formatting.get_helpers()
 
     def get_commands(self):
         return [cli.transparency]

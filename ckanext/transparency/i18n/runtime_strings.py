@@ -1,0 +1,29 @@
+"""Strings that reach a page without passing through a catalog CKAN ships: Werkzeug's error
+descriptions and the activity types of the activity filter. They are listed here so that
+extraction puts them in the catalogs; the templates that show them call gettext
+(templates/error_document_template.html, templates/snippets/activity_type_selector.html)."""
+
+
+def _(message: str) -> str:  # marks a string for extraction; translated where it is shown
+    return message
+
+
+HTTP_ERRORS = (
+    _("The browser (or proxy) sent a request that this server could not understand."),
+    _("You don't have the permission to access the requested resource. It is either "
+      "read-protected or not readable by the server."),
+    _("The requested URL was not found on the server. If you entered the URL manually please "
+      "check your spelling and try again."),
+    _("The method is not allowed for the requested URL."),
+    _("The server encountered an internal error and was unable to complete your request. "
+      "Either the server is overloaded or there is an error in the application."),
+)
+
+ACTIVITY_TYPES = (
+    _("New package"), _("Changed package"), _("Deleted package"), _("Follow dataset"),
+    _("New resource view"), _("Changed resource view"), _("Deleted resource view"),
+    _("New user"), _("Changed user"), _("Follow user"),
+    _("New group"), _("Changed group"), _("Deleted group"), _("Follow group"),
+    _("New organization"), _("Changed organization"), _("Deleted organization"),
+    _("Follow organization"),
+)

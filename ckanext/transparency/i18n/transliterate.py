@@ -1,0 +1,175 @@
+"""Uzbek Latin to Uzbek Cyrillic: the demo's Cyrillic datasets and the `uz_Cyrl` UI catalogs.
+
+The demo content and the UI translations are written once, in Latin script, and their Cyrillic
+form is derived from them (`to_cyrillic`; `to_cyrillic_message` for gettext messages, whose
+placeholders and markup stay as they are).
+The rules are the official correspondences (sh=ш, ch=ч, oʻ=ў, gʻ=ғ, yo=ё, yu=ю, ya=я, ye=е,
+ʼ=ъ, e=э at the start of a word), plus a short list of Russian loanwords whose Cyrillic spelling
+the letters alone do not give (rekonstruksiya = реконструкция). It is exact for the words this
+project uses, which the tests check (tests/test_demo.py, tests/i18n); it is not a
+general-purpose transliterator.
+"""
+from __future__ import annotations
+
+import re
+
+# ʻ (U+02BB) marks oʻ and gʻ; ʼ (U+02BC) is the tutuq belgisi (Cyrillic ъ). ASCII and
+# typographic variants are accepted so that a typo in a demo text still converts.
+_OKINA = "ʻ‘'`"
+_TUTUQ = "ʼ’"
+
+# Loanwords, matched at the start of a lower-case word (so the endings -lar, -ni, ... follow).
+_LOANWORDS = {
+    "korrupsiya": "коррупция",
+    "rekonstruksiya": "реконструкция",
+    "modernizatsiya": "модернизация",
+    "kanalizatsiya": "канализация",
+    "izolyatsiya": "изоляция",
+    "sirkulyatsion": "циркуляцион",
+    "funksional": "функционал",
+    "funksiya": "функция",
+    "kanselyariya": "канцелярия",
+    "stansiya": "станция",
+    "aksiyador": "акциядор",
+    "kompyuter": "компьютер",
+    "obyekt": "объект",
+    "sentabr": "сентябр",
+    "oktabr": "октябр",
+    "litsenziya": "лицензия",
+    "sement": "цемент",
+    "auksion": "аукцион",
+    "redaksiya": "редакция",
+    "filtr": "фильтр",
+    "aksiya": "акция",
+    "seksiya": "секция",
+    "kollektsiya": "коллекция",
+    "kolleksiya": "коллекция",
+    "konsultatsiya": "консультация",
+    "sentyabr": "сентябр",
+    "brauzer": "браузер",
+    "ierarxiya": "иерархия",
+    "subyekt": "субъект",
+}
+
+_LETTERS = {
+    "a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "ҳ", "i": "и",
+    "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ",
+    "r": "р", "s": "с", "t": "т", "u": "у", "v": "в", "x": "х", "y": "й", "z": "з",
+    "c": "ц", "w": "в",
+}
+_DIGRAPHS = {"sh": "ш", "ch": "ч", "yo": "ё", "yu": "ю", "ya": "я", "ye": "е"}
+_VOWELS = set("aeiou")
+
+# A word: Latin letters with their apostrophes, and digits joined to them (OC4IDS, d110).
+_WORD_RE = re.compile(r"[A-Za-z0-9" + re.escape(_OKINA + _TUTUQ) + r"]*[A-Za-z][A-Za-z0-9"
+                      + re.escape(_OKINA + _TUTUQ) + r"]*")
+
+
+def _match_case(source: str, target: str) -> str:
+    if source.isupper() and len(source) > 1 and len(target) == 1:
+        return target.upper()
+    if source[:1].isupper():
+        return target[:1].upper() + target[1:]
+    return target
+
+
+# Names of formats and standards, written in Latin letters in Cyrillic texts too.
+_KEEP_LATIN = {"csv", "xlsx", "utf", "bom", "excel", "windows", "ocds", "oc4ids", "json", "api",
+               "ckan", "ocid",
+               # names in the UI catalogs: formats, protocols, products
+               "id", "url", "uri", "html", "rss", "atom", "xml", "rdf", "pdf", "zip", "sql", "http",
+               "https", "www", "markdown", "datastore", "xloader", "javascript", "js", "csrf",
+               "gravatar", "github", "facebook", "twitter", "linkedin", "google", "dcat", "iframe",
+               "datatables", "ok", "kib", "mib", "gib", "tib", "postgresql", "solr", "geojson",
+               "wms", "wfs", "kml", "odt", "ods", "docx", "xls", "txt", "tsv", "email", "jpeg",
+               "png", "gif", "svg", "token", "cc", "by", "sa", "odc", "odbl", "pddl", "gnu",
+               "fdl", "ogl", "uk", "nc", "ajax", "ascii", "unicode", "captcha", "cms", "mime",
+               "none", "shift", "trackback", "datapusher", "ckanapi", "moment", "x", "youtube",
+               "vimeo", "ical", "utc", "iso", "docx", "odt"}
+_ROMAN = {"I", "II", "III", "IV"}  # quarters are numbered in Latin letters in both scripts
+
+
+def _word(word: str) -> str:
+    lower = word.lower()
+    if lower in _KEEP_LATIN or word in _ROMAN:
+        return word
+    for latin, cyrillic in _LOANWORDS.items():
+        if lower.startswith(latin):
+            source = word[:len(latin)]
+            head = (cyrillic.upper() if source.isupper()
+                    else _match_case(source, cyrillic))
+            rest = word[len(latin):]
+            if rest in _ROMAN:  # FILTRI: an upper-case ending, not a Roman numeral
+                return head + _word(rest.lower()).upper()
+            return head + (_word(rest) if rest else "")
+    out = []
+    i = 0
+    while i < len(word):
+        pair = lower[i:i + 2]
+        char = lower[i]
+        if len(pair) == 2 and pair[1] in _OKINA and char in "og":
+            out.append(_match_case(word[i], "ў" if char == "o" else "ғ"))
+            i += 2
+            continue
+        if char in _OKINA:  # a stray okina (not after o/g) carries no sound
+            i += 1
+            continue
+        if char in _TUTUQ:
+            out.append("ъ")
+            i += 1
+            continue
+        following = lower[i + 2:i + 3]
+        if pair in _DIGRAPHS and not (pair == "yo" and following and following in _OKINA):
+            # ...but "yoʻl" is й + ўл, not ё + ʻл
+            out.append(_match_case(word[i:i + 2], _DIGRAPHS[pair]))
+            i += 2
+            continue
+        if (lower.startswith("tsi", i) and i > 0  # investitsiya, -tsion: loanword ц
+                and not lower.startswith(("tsiz", "tsin"), i)):  # ...not the suffixes -siz, -sin
+            out.append(_match_case(word[i], "ц"))
+            i += 2
+            continue
+        if char == "e" and (i == 0 or lower[i - 1] in _VOWELS):
+            out.append(_match_case(word[i], "э"))
+        else:
+            out.append(_match_case(word[i], _LETTERS.get(char, char)))
+        i += 1
+    return "".join(out)
+
+
+# Code spans (`...`), web addresses and e-mail addresses keep their Latin letters.
+_ADDRESS_RE = re.compile(r"(`[^`]*`|\S+@\S+|(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+                         r"\.(?:uz|com|org|net|uk|br|gov|io)\b\S*)")
+
+
+def to_cyrillic(text: str) -> str:
+    """The Uzbek Cyrillic spelling of an Uzbek Latin text (digits, punctuation, `code spans`
+    and web or e-mail addresses unchanged)."""
+    parts = _ADDRESS_RE.split(text)
+    return "".join(part if i % 2 else _WORD_RE.sub(lambda m: _word(m.group(0)), part)
+                   for i, part in enumerate(parts))
+
+
+# Parts of a gettext message that are code, not words: printf and str.format placeholders,
+# HTML tags and entities.
+_MARKUP_RE = re.compile(r"(%\([A-Za-z_][A-Za-z0-9_]*\)[sdifr]|%[sdifr]|\{[^{}]*\}|<[^>]*>"
+                        r"|&#?[A-Za-z0-9]+;|\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b"
+                        # examples of values: periods (2026-Q3), times (2025-04-10T10:00), n=12
+                        r"|\b\d{4}-Q\d\b|\b\d{4}-\d{2}-\d{2}T[\d:]+|\bn(?==))")
+
+
+def to_cyrillic_message(text: str) -> str:
+    """`to_cyrillic` of a translated UI message: placeholders and markup keep their spelling."""
+    parts = _MARKUP_RE.split(text)
+    return "".join(part if i % 2 else to_cyrillic(part) for i, part in enumerate(parts))
+
+
+# What a Windows-1251 file from a local office does with the four Uzbek letters that code page
+# lacks (ў is in it): the nearest Russian letter, as typed on a Russian keyboard layout.
+CP1251_SUBSTITUTES = str.maketrans({"қ": "к", "Қ": "К", "ғ": "г", "Ғ": "Г", "ҳ": "х", "Ҳ": "Х",
+                                    "ʻ": "'", "ʼ": "'", "²": "2", "³": "3"})
+
+
+def for_cp1251(text: str) -> str:
+    """Text as a Windows-1251 office file writes it."""
+    return text.translate(CP1251_SUBSTITUTES)
