@@ -1,0 +1,1 @@
+"""Open dialogue: events, questions from the public, polls, the video archive."""

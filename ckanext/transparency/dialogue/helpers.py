@@ -1,0 +1,160 @@
+"""Template helpers of open dialogue (ITemplateHelpers); names start with `dialogue_`."""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from . import times
+from .model import utcnow
+
+
+def kind_labels() -> dict[str, str]:
+    return {"quarterly_report": tk._("Quarterly report presentation"),
+            "briefing": tk._("Live briefing"), "qa_session": tk._("Question and answer session"),
+            "other": tk._("Other event")}
+
+
+def status_labels() -> dict[str, str]:
+    return {"announced": tk._("Announced"), "live": tk._("Live now"), "held": tk._("Held"),
+            "cancelled": tk._("Cancelled"), "postponed": tk._("Postponed")}
+
+
+def material_labels() -> dict[str, str]:
+    return {"recording": tk._("Recording"), "slides": tk._("Slides"),
+            "report": tk._("Report document"), "transcript": tk._("Transcript"),
+            "dataset": tk._("Dataset"), "link": tk._("Link")}
+
+
+def poll_state_labels() -> dict[str, str]:
+    return {"upcoming": tk._("Opens soon"), "open": tk._("Open"), "closed": tk._("Closed")}
+
+
+def dialogue_label(group: str, value: str | None) -> str:
+    labels = {"kind": kind_labels, "status": status_labels, "material": material_labels,
+              "poll_state": poll_state_labels}[group]()
+    return labels.get(value or "", value or "")
+
+
+def dialogue_labels(group: str) -> dict[str, str]:
+    return {"kind": kind_labels, "status": status_labels, "material": material_labels,
+            "poll_state": poll_state_labels}[group]()
+
+
+def dialogue_rules() -> list[dict]:
+    from .logic.questions import rules
+    return rules()
+
+
+def dialogue_reason_labels() -> dict[str, str]:
+    from .logic.questions import reason_labels
+    return reason_labels()
+
+
+def dialogue_when(value: str | None, with_time: bool = True) -> str:
+    """An API time ("...Z") in the site's timezone, for people."""
+    if not value:
+        return ""
+    local = times.to_local(times.parse(value))
+    return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+
+
+def dialogue_countdown(value: str | None) -> str:
+    """"in 3 days 4 hours" until an API time, for the page before its script runs."""
+    if not value:
+        return ""
+    left = int((times.parse(value) - utcnow()).total_seconds())
+    if left <= 0:
+        return tk._("Starting now")
+    days, rest = divmod(left, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return tk._("in {days} d {hours} h").format(days=days, hours=hours)
+    return tk._("in {hours} h {minutes} min").format(hours=hours, minutes=minutes)
+
+
+def dialogue_form_time(value: str | None) -> str:
+    return times.form_value(times.parse(value)) if value else ""
+
+
+def dialogue_timezone_name() -> str:
+    return str(times.site_timezone())
+
+
+def dialogue_clock(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+_YOUTUBE = re.compile(r"(?:youtube\.com/(?:watch\?.*v=|embed/|live/)|youtu\.be/)([\w-]{6,})")
+_VIMEO = re.compile(r"vimeo\.com/(?:video/)?(\d+)")
+
+
+def dialogue_player(url: str | None) -> str | None:
+    """The embeddable player address of a YouTube or Vimeo link, else None."""
+    if not url:
+        return None
+    match = _YOUTUBE.search(url)
+    if match:
+        return f"https://www.youtube-nocookie.com/embed/{match.group(1)}"
+    match = _VIMEO.search(url)
+    if match:
+        return f"https://player.vimeo.com/video/{match.group(1)}"
+    return None
+
+
+def dialogue_at_time(url: str | None, seconds: int | None) -> str | None:
+    """A link to a moment of the recording: ?t= for YouTube, #t= (media fragment) otherwise."""
+    if not url or seconds is None:
+        return None
+    if _YOUTUBE.search(url):
+        parts = urlparse(url)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items() if k != "t"}
+        query["t"] = f"{int(seconds)}s"
+        return parts._replace(query=urlencode(query)).geturl()
+    if _VIMEO.search(url):
+        return f"{url.split('#')[0]}#t={int(seconds)}s"
+    return f"{url.split('#')[0]}#t={int(seconds)}"
+
+
+def dialogue_recording(event: dict) -> dict | None:
+    return next((x for x in event.get("materials", []) if x["kind"] == "recording"), None)
+
+
+def dialogue_departments() -> list[dict]:
+    rows = (model.Session.query(model.Group.id, model.Group.name, model.Group.title)
+            .filter(model.Group.is_organization.is_(True), model.Group.state == "active")
+            .order_by(model.Group.title))
+    return [{"id": i, "name": n, "title": t or n} for i, n, t in rows]
+
+
+def dialogue_editable_departments() -> list[dict]:
+    from .logic.auth import can_edit_department
+    user = tk.current_user.name if tk.current_user.is_authenticated else None
+    return [d for d in dialogue_departments() if can_edit_department(user, d["id"])]
+
+
+def dialogue_options(departments: list[dict]) -> list[tuple[str, str]]:
+    return [(d["id"], d["title"]) for d in departments]
+
+
+def dialogue_is_moderator() -> bool:
+    if not tk.current_user.is_authenticated:
+        return False
+    return tk.h.check_access("dialogue_moderation_queue", {})
+
+
+def get_helpers() -> dict:
+    names = ("dialogue_label", "dialogue_labels", "dialogue_reason_labels", "dialogue_when",
+             "dialogue_form_time", "dialogue_countdown", "dialogue_rules",
+             "dialogue_timezone_name", "dialogue_clock",
+             "dialogue_player", "dialogue_at_time", "dialogue_recording",
+             "dialogue_departments", "dialogue_editable_departments", "dialogue_is_moderator",
+             "dialogue_options")
+    return {name: globals()[name] for name in names}
