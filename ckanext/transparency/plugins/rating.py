@@ -1,0 +1,50 @@
+"""transparency_rating: the departmental openness rating (/rating)."""
+from __future__ import annotations
+
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+
+from ckanext.transparency import cli as portal_cli
+from ckanext.transparency.rating import cli, helpers, views
+from ckanext.transparency.rating.logic import action, auth
+
+WEIGHT_KEYS = [f"ckanext.transparency.rating.weight.{k}"
+               for k in ("timeliness", "responsiveness", "activity")]
+
+
+@tk.blanket.config_declarations("../rating/config_declaration.yaml")
+class RatingPlugin(p.SingletonPlugin):
+    p.implements(p.IConfigurer)
+    p.implements(p.IActions)
+    p.implements(p.IAuthFunctions)
+    p.implements(p.IBlueprint)
+    p.implements(p.IClick)
+    p.implements(p.ITemplateHelpers)
+
+    # IConfigurer: templates; the weights and the minimum sample are editable by a sysadmin
+    # at runtime (config_option_update)
+    def update_config(self, config):
+        tk.add_template_directory(config, "../templates")
+
+    def update_config_schema(self, schema):
+        number = [tk.get_validator("ignore_missing"), helpers.non_negative_number]
+        schema.update({key: number for key in WEIGHT_KEYS})
+        schema["ckanext.transparency.rating.minimum_sample"] = [
+            tk.get_validator("ignore_missing"), tk.get_validator("natural_number_validator")]
+        return schema
+
+    def get_actions(self):
+        return action.get_actions()
+
+    def get_auth_functions(self):
+        return auth.get_auth_functions()
+
+    def get_blueprint(self):
+        return views.blueprint()
+
+    def get_commands(self):
+        cli.register(portal_cli.transparency)
+        return []
+
+    def get_helpers(self):
+        return helpers.get_helpers()
