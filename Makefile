@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORTAL := $(PY) scripts/portal.py
 
-.PHONY: up test test-ext test-ckan-search services stop install bench clean-var
+.PHONY: up test test-ext test-ckan-search services stop install bench clean-var i18n
 
 $(STAMP): setup.py requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,8 @@ test-ckan-search: $(STAMP)
 bench: $(STAMP)
 	$(PORTAL) prepare-tests
 	$(PY) tests/bench/search.py
+
+# UI catalogs (ckanext/transparency/i18n): extract the strings, merge them into the uz, uz_Cyrl,
+# ru and en catalogs, derive uz_Cyrl from uz, compile the .mo files, list what is untranslated.
+i18n: $(STAMP)
+	$(PY) -m ckanext.transparency.i18n.catalogs update

@@ -15,7 +15,11 @@ for _name in ("CKAN_SQLALCHEMY_URL", "CKAN_DATASTORE_WRITE_URL", "CKAN_DATASTORE
 
 # Plugins whose migrations change tables in CKAN's own schema: resetting the database drops
 # those changes, so they are applied again (ckanext/activity's own tests do the same).
-MIGRATIONS = {"activity": "ckanext.activity"}
+MIGRATIONS = {"activity": "ckanext.activity", "transparency_consultations": "ckanext.transparency",
+              "transparency_dialogue": "ckanext.transparency",
+              "transparency_appeals": "ckanext.transparency",
+              "transparency_opendata": "ckanext.transparency",
+              "transparency_rating": "ckanext.transparency"}
 
 
 def _upgrade(plugin: str, package: str) -> None:

@@ -17,9 +17,14 @@ import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
 from ..cli import _site_context
+from ..opendata import demo as opendata_demo
 from . import files, organization
 from .datasets import DATASETS, DatasetSpec
 from .tables import Table
+from ckanext.transparency.consultations import demo as consultations_demo
+from ckanext.transparency.dialogue import demo as dialogue_demo
+from ckanext.transparency.appeals import demo as appeals_demo
+from ckanext.transparency.rating import demo as rating_demo
 
 
 def _upload(context: dict, spec: DatasetSpec, package_id: str, file: files.FileSpec,
@@ -90,8 +95,13 @@ def load(echo: Callable[[str], object] = print) -> dict[str, int]:
             except Exception:
                 echo(f"demo: failed on dataset {spec.name}")
                 raise
+    opendata_demo.load(DATASETS, echo)
     for line in _summary(departments, stats):
         echo(line)
+    stats.update(consultations_demo.load(context, echo))
+    stats.update(dialogue_demo.load(context, echo))
+    stats["appeals created"] = appeals_demo.load(echo=echo)
+    stats.update(rating_demo.load(echo))  # last: the rating reads the records made above
     echo(f"  done in {time.monotonic() - started:.1f} s")
     return {**{f"departments {k}": n for k, n in departments.items()},
             **{k: n for k, n in stats.items() if n}}
