@@ -16,7 +16,8 @@ def schema_dir() -> Path:
     configured = tk.config.get("ckanext.transparency.opendata.ocds_schema_dir")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parents[4].parent / "shared" / "standards" / "ocds-1.1.5"
+    # the standard's own schema and codelists (tag 1__1__5, Apache 2.0), shipped with the package
+    return Path(__file__).resolve().parents[1] / "standards" / "ocds-1.1.5"
 
 
 @functools.lru_cache(maxsize=4)
