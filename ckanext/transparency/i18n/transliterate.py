@@ -85,7 +85,8 @@ _KEEP_LATIN = {"csv", "xlsx", "utf", "bom", "excel", "windows", "ocds", "oc4ids"
                "png", "gif", "svg", "token", "cc", "by", "sa", "odc", "odbl", "pddl", "gnu",
                "fdl", "ogl", "uk", "nc", "ajax", "ascii", "unicode", "captcha", "cms", "mime",
                "none", "shift", "trackback", "datapusher", "ckanapi", "moment", "x", "youtube",
-               "vimeo", "ical", "utc", "iso", "docx", "odt"}
+               "vimeo", "ical", "utc", "iso", "docx", "odt",
+               "n"}  # the sample size, n=12
 _ROMAN = {"I", "II", "III", "IV"}  # quarters are numbered in Latin letters in both scripts
 
 
