@@ -80,6 +80,8 @@ def write_config(env: dict[str, str], port: int) -> None:
         # Core requires solr_url even when transparency_search answers every query.
         "solr_url": os.environ.get("CKAN_SOLR_URL", "none:transparency_search"),
         "ckan.devserver.threaded": "true",
+        # pages show times as the organization lives them (events, deadlines)
+        "ckan.display_timezone": os.environ.get("DISPLAY_TIMEZONE", "Asia/Tashkent"),
         # Uzbek (Latin) first; the catalogs are in ckanext/transparency/i18n (issue 8).
         "ckan.locale_default": os.environ.get("LOCALE_DEFAULT", "uz"),
         "ckan.locales_offered": "uz uz_Cyrl ru en",
