@@ -54,6 +54,8 @@ def test_counts_and_shares(appeals):
     assert sum(r["count"] for r in stats["days_distribution"]) == 2
     month = present.today().strftime("%Y-%m")
     assert month in [r["month"] for r in stats["by_month"]]
+    assert sum(r["count"] for r in stats["by_month"]) == 4  # received, month by month
+    assert sum(r["answered"] for r in stats["by_month"]) == 2
     departments = {r["name"]: r for r in stats["by_department"]}
     assert departments["water"]["ranked"] and departments["water"]["rank"] == 1
     assert not departments["heating"]["ranked"] and departments["heating"]["rank"] is None

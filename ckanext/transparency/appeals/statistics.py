@@ -148,7 +148,7 @@ def compute(filters: dict) -> dict[str, Any]:
         "by_channel": _rows(overall.get("channel", {}), vocabulary.channel_label),
         "by_topic": _rows(overall.get("topic", {}), vocabulary.topic_label),
         "by_outcome": _rows(outcomes, vocabulary.outcome_label),
-        "by_month": [{"month": m.strftime("%Y-%m"), "count": v.get("", 0),
+        "by_month": [{"month": m.strftime("%Y-%m"), "count": v.get("total", 0),
                       "answered": v.get("on_time", 0) + v.get("late", 0),
                       "answered_on_time": v.get("on_time", 0)}
                      for m, v in sorted(by_month.items())],
