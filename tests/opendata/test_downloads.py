@@ -51,6 +51,17 @@ def _same(stored, cell) -> bool:
     return stored == cell
 
 
+def _text_rows(rows: list[dict], fields: list[str]) -> list[list[str]]:
+    """The rows as the CSV of PostgreSQL's COPY writes them."""
+    def text(value):
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+    return [[text(row[name]) for name in fields] for row in rows]
+
+
 @pytest.mark.usefixtures("clean")
 class TestDumpFormats:
 
@@ -106,6 +117,66 @@ class TestDumpFormats:
         data = json.loads(app.get(f"/datastore/dump/{resource_id}?format=json").data)
         assert len(data["records"]) == len(rows)
         assert [r[2] for r in data["records"]] == [r["loyiha_nomi"] for r in rows]
+
+    def test_csv_with_labels_has_headers_in_the_readers_language(self, app, table):
+        resource_id, fields, rows = table
+        response = app.get(f"/datastore/dump/{resource_id}?format=csv&labels=true&bom=true")
+        assert response.headers["Content-Type"].startswith("text/csv")
+        assert response.data.startswith(b"\xef\xbb\xbf")
+        lines = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+        assert lines[0][:3] == ["Project ID", "Title", "Sector"]
+        assert len(lines[0]) == len(fields)  # no _id column
+        assert lines[1:] == _text_rows(rows, fields)
+        russian = app.get(f"/ru/datastore/dump/{resource_id}?format=csv&labels=true").data
+        assert russian.decode("utf-8").splitlines()[0].startswith("ID проекта,Название проекта")
+        cyrillic = app.get(f"/uz_Cyrl/datastore/dump/{resource_id}?format=csv&labels=true").data
+        assert cyrillic.decode("utf-8").splitlines()[0].startswith("Лойиҳа рақами,")
+
+    def test_csv_with_labels_pages_through_large_tables(self, app, table, monkeypatch):
+        from ckanext.transparency.opendata.exports import dump
+        monkeypatch.setattr(dump, "PAGE", 4)
+        resource_id, fields, rows = table
+        text = app.get(f"/datastore/dump/{resource_id}?format=csv&labels=1").data.decode()
+        assert list(csv.reader(io.StringIO(text)))[1:] == _text_rows(rows, fields)
+        text = app.get(f"/datastore/dump/{resource_id}?format=tsv&labels=1&limit=5&offset=3"
+                       ).data.decode()
+        lines = list(csv.reader(io.StringIO(text), dialect="excel-tab"))
+        assert lines[0][0] == "Project ID"
+        assert lines[1:] == _text_rows(rows, fields)[3:8]
+
+    def test_json_with_labels_keeps_ids_and_adds_labels(self, app, table):
+        resource_id, fields, rows = table
+        data = json.loads(app.get(f"/uz/datastore/dump/{resource_id}?format=json&labels=true").data)
+        assert [f["id"] for f in data["fields"]] == fields
+        assert data["fields"][0]["label"] == "Loyiha raqami"
+        assert [dict(zip(fields, r)) for r in data["records"]] == [
+            {k: v for k, v in row.items() if k != "_id"} for row in rows]
+
+    def test_without_labels_the_text_formats_stay_ckans(self, app, table):
+        resource_id, fields, rows = table
+        for fmt in ("csv", "tsv", "json", "xml"):
+            response = app.get(f"/datastore/dump/{resource_id}?format={fmt}")
+            assert response.status_code == 200
+            assert b"Project ID" not in response.data
+        first = app.get(f"/datastore/dump/{resource_id}?format=csv").data.decode().splitlines()[0]
+        assert first == ",".join(["_id"] + fields)
+
+    def test_bad_parameters_get_a_clear_error(self, app, table):
+        resource_id, _, _ = table
+        response = app.get(f"/datastore/dump/{resource_id}?format=csv&labels=true&limit=x")
+        assert response.status_code == 400
+        assert "limit" in response.body
+        response = app.get("/datastore/dump/no-such-table?format=csv&labels=true")
+        assert response.status_code == 404
+
+    def test_the_resource_page_offers_every_download(self, app, table):
+        resource_id, _, _ = table
+        resource = call_action("resource_show", id=resource_id)
+        page = app.get(f"/ru/dataset/{resource['package_id']}/resource/{resource_id}").body
+        dump = f"/ru/datastore/dump/{resource_id}"
+        for query in ("format=xlsx", "format=csv&amp;bom=true&amp;labels=true",
+                      "format=json", "format=xml"):
+            assert f'href="{dump}?{query}"' in page, query
 
     def test_private_tables_are_not_found(self, app, make_dataset, upload):
         dataset = make_dataset("budget-execution", private=True)

@@ -67,6 +67,10 @@ def match_header(schema: dict, header: str) -> str | None:
 
 
 def label(field: dict, language: str) -> str:
+    """The field's label in `language`; Uzbek Cyrillic, unless written out, from the Latin."""
+    if language == "uz_Cyrl" and not field.get(language) and field.get("uz"):
+        from ckanext.transparency.i18n.transliterate import to_cyrillic
+        return to_cyrillic(field["uz"])
     for lang in (language, language.split("_")[0], "uz", "en"):
         if field.get(lang):
             return field[lang]

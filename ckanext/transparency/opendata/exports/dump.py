@@ -1,8 +1,12 @@
-"""XLSX at CKAN's own dump address, `/datastore/dump/<resource_id>?format=xlsx`.
+"""Downloads at CKAN's own dump address, `/datastore/dump/<resource_id>`, for people.
 
-The other formats (csv, tsv, json, xml) stay CKAN's. The same parameters as CKAN's dump apply
-(filters, q, plain, language, fields, sort, offset, limit, distinct); rows are read page by page
-with keyset pagination, like CKAN's own dump, and streamed.
+`format=xlsx` is ours, with a header row in the reader's language where the dataset's table
+schema has labels (`labels=false` gives the column names). `format=csv|tsv|json&labels=true`
+is ours too: the same header row in the reader's language (JSON: a `label` beside each field's
+`id`), written by CKAN's own writers. Without `labels` those formats, and xml, stay CKAN's, byte
+for byte, so the scripts users already have keep working. The same parameters as CKAN's dump
+apply (filters, q, plain, language, fields, sort, offset, limit, distinct, bom); rows are read
+page by page with keyset pagination, like CKAN's own dump, and streamed.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ def dump_schema() -> dict:
     from ckanext.datastore.blueprint import dump_schema as ckan_dump_schema
     schema = ckan_dump_schema()
     schema["format"] = [tk.get_validator("default")("csv"), tk.get_validator("unicode_safe")]
-    schema["labels"] = [tk.get_validator("default")(True), tk.get_validator("boolean_validator")]
+    schema["labels"] = [tk.get_validator("ignore_missing"), tk.get_validator("boolean_validator")]
     return schema
 
 
@@ -55,24 +59,59 @@ def _labels(resource_id: str, fields: list[dict], language: str) -> list[str]:
     return headers
 
 
-def _pages(first: dict, search, limit: int | None) -> Iterator[str]:
-    """The CSV text of each page (PostgreSQL's COPY), following CKAN's keyset pagination."""
+# format -> DataStore records_format of its pages
+RECORDS_FORMATS = {"xlsx": "csv", "csv": "csv", "tsv": "tsv", "json": "lists"}
+LABELLED_FORMATS = ("csv", "tsv", "json")  # ours only with labels=true
+
+
+def _count(page: Any, records_format: str) -> int:
+    if records_format == "lists":
+        return len(page)
+    text = page or ""
+    if '"' not in text:
+        return text.count("\n")
+    # quoted cells may hold line breaks: count records properly
+    dialect = "excel-tab" if records_format == "tsv" else "excel"
+    return sum(1 for _ in csv.reader(io.StringIO(text, newline=""), dialect=dialect))
+
+
+def _pages(first: dict, search, limit: int | None, records_format: str) -> Iterator[Any]:
+    """The records of each page, following CKAN's keyset pagination."""
     result = first
     remaining = limit
     while True:
-        text = result["records"] or ""
-        count = text.count("\n") if '"' not in text else None
-        if count is None:  # quoted cells may hold line breaks: count records properly
-            count = sum(1 for _ in csv.reader(io.StringIO(text, newline="")))
+        page = result["records"]
+        count = _count(page, records_format)
         if remaining is not None:
             remaining -= count
-        yield text
+        yield page if records_format == "lists" else (page or "")
         if count < PAGE or (remaining is not None and remaining <= 0):
             return
         result = search(result.get("next_page") or {}, remaining)
 
 
-def xlsx_response(resource_id: str, data: dict[str, Any], user: str | None) -> Response:
+def _text_body(fmt: str, fields: list[dict], headers: list[str], pages: Iterator[Any],
+               bom: bool) -> Iterator[bytes]:
+    from ckanext.datastore import writer
+    if fmt == "json":
+        factory, columns = writer.json_writer, [dict(f, label=h) for f, h in zip(fields, headers)]
+    else:
+        factory = writer.tsv_writer if fmt == "tsv" else writer.csv_writer
+        columns = [{"id": h} for h in headers]
+    with factory(columns, bom=bom) as out:
+        for page in pages:
+            yield out.write_records(page)
+        yield out.end_file()
+
+
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
+                 "tsv": "text/tab-separated-values; charset=utf-8",
+                 "json": "application/json; charset=utf-8", "xlsx": XLSX_MIMETYPE}
+
+
+def response(resource_id: str, data: dict[str, Any], user: str | None) -> Response:
+    fmt = data["format"]
+    records_format = RECORDS_FORMATS[fmt]
     params = {k: v for k, v in data.items()
               if k in ("filters", "q", "distinct", "plain", "language", "fields")}
     limit = data.get("limit")
@@ -82,7 +121,7 @@ def xlsx_response(resource_id: str, data: dict[str, Any], user: str | None) -> R
         if keyset:
             page["filters"] = dict(params.get("filters") or {}, **keyset)
         return tk.get_action("datastore_search")({"user": user}, dict(
-            page, resource_id=resource_id, sort=data["sort"], records_format="csv",
+            page, resource_id=resource_id, sort=data["sort"], records_format=records_format,
             include_total=False, include_next_page=True,
             limit=page_size if remaining is None else min(page_size, remaining),
             offset=0 if keyset else data["offset"]))
@@ -91,22 +130,32 @@ def xlsx_response(resource_id: str, data: dict[str, Any], user: str | None) -> R
         fields = search({}, 0, 0)["fields"]
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("DataStore resource not found"))
-    if not data.get("fields"):  # like CKAN's dump, but Excel readers do not need _id
+    if not data.get("fields"):  # like CKAN's dump, but people do not need _id
         fields = [f for f in fields if f["id"] != "_id"]
         params["fields"] = [f["id"] for f in fields]
-    headers = (_labels(resource_id, fields, tk.h.lang()) if data.get("labels")
+    headers = (_labels(resource_id, fields, tk.h.lang()) if data.get("labels", fmt == "xlsx")
                else [f["id"] for f in fields])
-    kinds = [KINDS.get(f["type"], xlsx_stream.TEXT) for f in fields]
-    first = search({}, limit)
-    body = xlsx_stream.stream(headers, kinds, _pages(first, search, limit),
-                              sheet_name=resource_id[:31], csv_pages=True)
-    return Response(body, mimetype=XLSX_MIMETYPE, headers={
-        "Content-Disposition": f'attachment; filename="{resource_id}.xlsx"'})
+    pages = _pages(search({}, limit), search, limit, records_format)
+    if fmt == "xlsx":
+        kinds = [KINDS.get(f["type"], xlsx_stream.TEXT) for f in fields]
+        body = xlsx_stream.stream(headers, kinds, pages, sheet_name=resource_id[:31],
+                                  csv_pages=True)
+    else:
+        body = _text_body(fmt, fields, headers, pages, data.get("bom", False))
+    return Response(body, mimetype=CONTENT_TYPES[fmt], headers={
+        "Content-Disposition": f'attachment; filename="{resource_id}.{fmt}"'})
+
+
+def _ours(args) -> bool:
+    fmt = args.get("format", "csv")
+    if fmt == "xlsx":
+        return True
+    return fmt in LABELLED_FORMATS and args.get("labels", "").lower() in ("true", "1", "yes", "on")
 
 
 def intercept() -> Response | None:
-    """Before CKAN's dump view: answer format=xlsx, let CKAN answer the rest."""
-    if tk.request.endpoint != "datastore.dump" or tk.request.args.get("format") != "xlsx":
+    """Before CKAN's dump view: answer xlsx and labelled downloads, let CKAN answer the rest."""
+    if tk.request.endpoint != "datastore.dump" or not _ours(tk.request.args):
         return None
     resource_id = tk.request.view_args["resource_id"]
     data, errors = dict_fns.validate(tk.request.args.to_dict(), dump_schema())
@@ -123,4 +172,4 @@ def intercept() -> Response | None:
         tk.check_access("datastore_search", {}, {"resource_id": resource_id})
     except tk.NotAuthorized:
         return tk.abort(404, tk._("DataStore resource not found"))
-    return xlsx_response(resource_id, data, tk.g.user)
+    return response(resource_id, data, tk.g.user)
