@@ -18,6 +18,10 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
+        # Overrides of other extensions' templates (activity, datastore): this directory comes
+        # where the plugin is listed, before theirs; "../templates" is shared with the feature
+        # plugins, and lands after them.
+        tk.add_template_directory(config, "../templates/portal")
         tk.add_public_directory(config, "../public")
         # CKAN offers the locales found in ckan.i18n_directory: ours adds uz and uz_Cyrl to
         # CKAN's ru and en (see ckanext/transparency/i18n/catalogs.py).
