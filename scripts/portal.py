@@ -199,6 +199,9 @@ def up() -> None:
             stop()
         processes.append(subprocess.Popen([CKAN, "-c", str(CKAN_INI), "jobs", "worker", "default"],
                                           env=clean_env()))
+        processes.append(subprocess.Popen(
+            [CKAN, "-c", str(CKAN_INI), "transparency", "periodic", "--every", "15"],
+            env=clean_env()))
         password_note = (f"password in {ADMIN_PASSWORD_FILE}" if ADMIN_PASSWORD_FILE.exists()
                          else "password from ADMIN_PASSWORD")
         log(f"the portal is up at {site}  (log in as admin, {password_note}); Ctrl-C stops it")

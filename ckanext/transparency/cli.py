@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from pathlib import Path
 
 import click
@@ -67,3 +68,21 @@ def demo():
     """Load the demo organization (idempotent: run again, nothing is duplicated)."""
     from ckanext.transparency.demo import loader
     loader.load(echo=click.echo)
+
+
+@transparency.command()
+@click.option("--every", type=click.IntRange(min=1), metavar="MINUTES",
+              help="Keep running, every MINUTES (without it: run once and exit).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Run as on this day (default: today in ckan.display_timezone).")
+def periodic(every: int | None, today):
+    """Run the periodic jobs that are due: schedule reminders, rating snapshots, the monthly
+    appeals statistics, dialogue notifications and poll results (idempotent)."""
+    from ckanext.transparency import periodic as jobs
+    while True:
+        for name, outcome in jobs.run(today.date() if today else None):
+            click.echo(f"{name}: {outcome}")
+        model.Session.remove()
+        if not every:
+            return
+        time.sleep(every * 60)
