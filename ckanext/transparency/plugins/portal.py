@@ -6,7 +6,7 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import cli
+from ckanext.transparency import cli, csrf_guard
 from ckanext.transparency.i18n import catalogs, formatting
 
 
@@ -15,6 +15,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IClick)
     p.implements(p.ITranslation)
     p.implements(p.ITemplateHelpers)
+    p.implements(p.IBlueprint)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
@@ -38,6 +39,10 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     # ITemplateHelpers
     def get_helpers(self):
         return formatting.get_helpers()
+
+    # IBlueprint
+    def get_blueprint(self):
+        return [csrf_guard.blueprint()]
 
     def get_commands(self):
         return [cli.transparency]
