@@ -2,6 +2,7 @@
 packages and the DCAT-AP catalog."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -118,6 +119,27 @@ class TestOc4ids:
                                      "completion", "maintenance", "decommissioning",
                                      "decommissioned", "cancelled"}
         assert project["budget"]["amount"]["currency"] == "UZS"
+
+    def test_dates_are_date_times_and_nothing_is_null(self, app, make_dataset, upload):
+        dataset = make_dataset("project-status", name="loyihalar")
+        upload(dataset, table_bytes("projects"), "p.csv")
+        data = json.loads(app.get("/dataset/loyihalar/oc4ids.json").data)
+
+        def walk(value, path=""):
+            assert value is not None and value != "", path
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, f"{path}/{key}")
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    walk(item, f"{path}/{index}")
+        for project in data["projects"]:
+            walk(project)
+        dates = [p[part][key] for p in data["projects"] for part in ("period", "completion")
+                 for key in ("startDate", "endDate") if key in p.get(part, {})]
+        assert dates
+        for value in dates:  # RFC 3339 with a zone, as OC4IDS's `date-time` wants
+            assert dt.datetime.fromisoformat(value).tzinfo is not None, value
 
 
 @pytest.mark.usefixtures("clean")

@@ -1,5 +1,12 @@
-"""OC4IDS project packages from project-status tables."""
+"""OC4IDS project packages from project-status tables.
+
+Dates become RFC 3339 date-times (OC4IDS periods are `date-time`) at midnight where the portal
+is (ckan.display_timezone); fields without a value are left out rather than written as null.
+"""
 from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
 
 import ckan.plugins.toolkit as tk
 
@@ -16,6 +23,25 @@ def _number(value):
     return int(number) if number.is_integer() else number
 
 
+def _date_time(value) -> str | None:
+    if value in (None, ""):
+        return None
+    zone = tk.config.get("ckan.display_timezone") or "UTC"
+    tzinfo = dt.timezone.utc if zone in ("server", "UTC") else zoneinfo.ZoneInfo(zone)
+    day = dt.date.fromisoformat(str(value)[:10])
+    return dt.datetime.combine(day, dt.time(), tzinfo).isoformat()
+
+
+def _present(value):
+    """The value without the members that have none (null, empty string, empty object)."""
+    if isinstance(value, dict):
+        kept = {k: _present(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in (None, "", {})}
+    if isinstance(value, list):
+        return [_present(v) for v in value]
+    return value
+
+
 def project(row: dict) -> dict:
     item = {
         "id": row["loyiha_raqami"],
@@ -28,10 +54,10 @@ def project(row: dict) -> dict:
                               "currency": "UZS"}},
     }
     if row.get("boshlanish_sanasi") or row.get("tugash_sanasi"):
-        item["period"] = {k: v for k, v in (("startDate", row.get("boshlanish_sanasi")),
-                                            ("endDate", row.get("tugash_sanasi"))) if v}
+        item["period"] = {"startDate": _date_time(row.get("boshlanish_sanasi")),
+                          "endDate": _date_time(row.get("tugash_sanasi"))}
     if row.get("haqiqiy_tugash_sanasi"):
-        item["completion"] = {"endDate": row["haqiqiy_tugash_sanasi"]}
+        item["completion"] = {"endDate": _date_time(row["haqiqiy_tugash_sanasi"])}
     spent = _number(row.get("sarflangan_soʻm"))
     progress = _number(row.get("jismoniy_bajarilish_foizi"))
     item["transparency:progress"] = {"spent": {"amount": spent, "currency": "UZS"},
@@ -46,7 +72,7 @@ def project(row: dict) -> dict:
     ocids = [o.strip() for o in (row.get("bogʻliq_ocid") or "").split(";") if o.strip()]
     if ocids:
         item["contractingProcesses"] = [{"id": o, "summary": {"ocid": o}} for o in ocids]
-    return item
+    return _present(item)
 
 
 def project_package(context: dict, package: dict) -> dict:
