@@ -80,9 +80,15 @@ def periodic(every: int | None, today):
     appeals statistics, dialogue notifications and poll results (idempotent)."""
     from ckanext.transparency import periodic as jobs
     while True:
-        for name, outcome in jobs.run(today.date() if today else None):
-            click.echo(f"{name}: {outcome}")
-        model.Session.remove()
+        try:
+            for name, outcome in jobs.run(today.date() if today else None):
+                click.echo(f"{name}: {outcome}")
+        except Exception as error:  # e.g. the database restarting: try again next round
+            if not every:
+                raise
+            click.echo(f"periodic jobs not run: {type(error).__name__}", err=True)
+        finally:
+            model.Session.remove()
         if not every:
             return
         time.sleep(every * 60)
