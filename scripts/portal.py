@@ -10,6 +10,7 @@ the embedded services' data, var/admin-password.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -213,6 +214,23 @@ def up() -> None:
         stop()
 
 
+def ensure_chromium() -> None:
+    """The browser tests (tests/e2e) drive Debian's chromium; as root, install it if missing."""
+    if shutil.which("chromium"):
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        log("chromium is not installed: the browser tests will be skipped "
+            "(apt-get install chromium)")
+        return
+    log("installing chromium for the browser tests (apt-get)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for command in (["apt-get", "update", "-qq"],
+                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]):
+        if subprocess.run(command, env=env).returncode != 0:
+            log("could not install chromium: the browser tests will be skipped")
+            return
+
+
 def prepare_tests() -> list[str]:
     """Services, configuration and test databases; returns the services it started."""
     env, started = services.start()
@@ -221,6 +239,7 @@ def prepare_tests() -> list[str]:
     compile_catalogs()
     migrate(test_ini)
     set_datastore_permissions(test_ini, env, env["CKAN_TEST_DATASTORE_WRITE_URL"])
+    ensure_chromium()
     return started
 
 
