@@ -70,6 +70,9 @@ def write_config(env: dict[str, str], port: int) -> None:
         "ckan.storage_path": str(VAR / "storage"),
         "ckan.max_resource_size": "100",
         "ckan.auth.create_user_via_web": "true",
+        # no Gravatar: it would hand every user's e-mail hash to a third party (and the
+        # ministry's network may not reach it); CKAN shows its placeholder instead
+        "ckan.gravatar_default": "disabled",
         "ckanext.xloader.jobs_db.uri": env["CKAN_SQLALCHEMY_URL"],
         # the open data types (ckanext/transparency/schemas/, issue 3) beside CKAN's own
         "scheming.dataset_schemas": (

@@ -1,5 +1,5 @@
 """Browser tests: the portal served by `ckan run` on the test database, driven by Playwright in
-Debian's chromium (installed by `make test` when it runs as root). Screenshots go to var/e2e/."""
+Debian's chromium (installed by `make test` when it runs as root). Screenshots and the server's log go to var/e2e/."""
 from __future__ import annotations
 
 import os
@@ -38,21 +38,25 @@ def _answers(url: str) -> bool:
 def live_server():
     """The base URL of a real web server on the test configuration."""
     port = _free_port()
+    base = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("CKAN_")}
+    env["CKAN_SITE_URL"] = base  # redirects (after logging in, say) come back here
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    log = open(SHOTS / "server.log", "wb")
     server = subprocess.Popen(
         [CKAN, "-c", config["__file__"], "run", "-H", "127.0.0.1", "-p", str(port),
-         "--disable-reloader"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+         "--disable-reloader"], env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while not _answers(f"{base}/api/3/action/status_show"):
         if server.poll() is not None or time.monotonic() > deadline:
             server.kill()
             pytest.fail("the test web server did not start: "
-                        + server.stderr.read().decode(errors="replace")[-2000:])
+                        + (SHOTS / "server.log").read_text(errors="replace")[-2000:])
         time.sleep(0.3)
     yield base
     server.terminate()
     server.wait(timeout=15)
+    log.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""The portal's overrides of other extensions' templates are the ones rendered."""
+"""Portal-wide page behaviour: our overrides of other extensions' templates are the ones rendered;
+no third-party images."""
 from __future__ import annotations
 
 import pytest
@@ -14,3 +15,12 @@ def test_activity_types_are_offered_in_the_readers_language(app):
                    extra_environ={"REMOTE_USER": user["name"]}).body
     assert "Новый набор данных" in page  # "New package", from activity's own selector: "New Package"
     assert "New Package" not in page
+
+
+@pytest.mark.usefixtures("with_plugins", "clean_db")
+def test_no_gravatar_images(app):
+    """Gravatar would receive every user's e-mail hash; the portal shows a placeholder."""
+    user = factories.User()
+    page = app.get(f"/user/{user['name']}").body
+    assert "gravatar.com" not in page
+    assert "user-image" in page
