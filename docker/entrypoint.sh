@@ -1,6 +1,7 @@
 #!/bin/sh
 # web: configure, migrate, create the sysadmin (and the demo when DEMO=1), then serve with
-#      gunicorn; worker: the jobs worker (xloader loads, monthly statistics, reminders).
+#      gunicorn; worker: the jobs worker (xloader loads, e-mails); periodic: the periodic jobs
+#      (schedule reminders, rating snapshots, monthly appeals statistics) every 15 minutes.
 set -e
 cd /srv/portal
 case "$1" in
@@ -11,6 +12,10 @@ case "$1" in
   worker)
     until [ -f var/ckan.ini ]; do sleep 2; done
     exec ckan -c var/ckan.ini jobs worker default
+    ;;
+  periodic)
+    until [ -f var/ckan.ini ]; do sleep 2; done
+    exec ckan -c var/ckan.ini transparency periodic --every "${PERIODIC_MINUTES:-15}"
     ;;
   *)
     exec "$@"
