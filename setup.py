@@ -48,6 +48,8 @@ setup(
             ("**.py", "python", None),
             ("**.js", "javascript", None),
             ("**/templates/**.html", "ckan", None),
+            # plain-string labels and placeholders of the scheming schemas (i18n/extract.py)
+            ("**/schemas/*.yaml", "ckanext.transparency.i18n.extract:extract_scheming", None),
         ],
     },
 )

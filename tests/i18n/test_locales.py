@@ -81,8 +81,8 @@ def test_latin_and_cyrillic_find_the_same_dataset_from_every_locale(app):
 
 @pytest.mark.usefixtures("with_plugins")
 @pytest.mark.parametrize("locale, money, number, date", [
-    ("uz", "1 234 567 890 soʻm", "1 234 567,50", "15-sentabr, 2024"),
-    ("uz_Cyrl", "1 234 567 890 сўм", "1 234 567,50", "15 сентябр, 2024"),
+    ("uz", "1 234 567 890 soʻm", "1 234 567,50", "2024-yil 15-sentabr"),
+    ("uz_Cyrl", "1 234 567 890 сўм", "1 234 567,50", "2024-йил 15-сентябр"),
     ("ru", "1 234 567 890 UZS", "1 234 567,50", "15 сентября 2024 г."),
     ("en", "1,234,567,890 UZS", "1,234,567.50", "September 15, 2024"),
 ])
@@ -93,3 +93,21 @@ def test_money_numbers_and_dates_in_each_locale(app, locale, money, number, date
         assert _spaces(formatting.transparency_date(datetime.date(2024, 9, 15))) == date
         assert _spaces(formatting.transparency_date("2024-09-15T10:00:00")) == date
         assert formatting.transparency_money(None) == ""
+
+
+@pytest.mark.usefixtures("with_plugins")
+@pytest.mark.parametrize("locale, date, date_time", [
+    ("uz", "2026-yil 26-noyabr", "2026-yil 26-noyabr, 09:05"),
+    ("uz_Cyrl", "2026-йил 26-ноябр", "2026-йил 26-ноябр, 09:05"),
+    ("ru", "26 ноября 2026 г.", "26 ноября 2026 г., 09:05"),
+    ("en", "November 26, 2026", "November 26, 2026, 09:05 (UTC)"),
+])
+def test_dates_and_times_in_the_word_order_of_each_language(app, locale, date, date_time):
+    """CKAN's h.render_datetime too: babel's Uzbek puts the year last, CKAN's time the month
+    first ("noyabr 26, 2026, 09:05")."""
+    from ckan.plugins import toolkit
+    with app.flask_app.test_request_context("/", environ_base={"CKAN_LANG": locale}):
+        assert _spaces(toolkit.h.render_datetime("2026-11-26T09:05:00")) == date
+        assert _spaces(toolkit.h.render_datetime("2026-11-26T09:05:00",
+                                                 with_hours=True)) == date_time
+        assert toolkit.h.render_datetime("2026-11-26T09:05:00", "%d.%m.%Y") == "26.11.2026"

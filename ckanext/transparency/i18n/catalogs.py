@@ -79,6 +79,7 @@ PLATFORM_SOURCES = (
     ("ckanext.scheming", "templates", "ckan"),
     ("ckanext.scheming", "ckan_dataset.yaml", "ckanext.transparency.i18n.extract:extract_scheming"),
     ("ckanext.xloader", "templates", "ckan"),
+    ("ckanext.xloader", "helpers.py", "python"),  # the upload states of the DataStore page
 )
 
 
@@ -137,7 +138,8 @@ def in_core_scope(locations) -> bool:
 
 
 def platform_template(core: Catalog) -> Catalog:
-    """Strings of scheming and xloader that CKAN's ckan.pot does not carry."""
+    """Strings of scheming and xloader that CKAN's ckan.pot does not carry, or carries for pages
+    outside CORE_SCOPE only."""
     catalog = Catalog(project=DOMAIN, fuzzy=False)
     for package, relative, method in PLATFORM_SOURCES:
         base = _package_dir(package)
@@ -152,20 +154,43 @@ def platform_template(core: Catalog) -> Catalog:
                          extract(method, f, keywords=KEYWORDS)]
         for location, lineno, msgid in found:
             key = msgid[0] if isinstance(msgid, tuple) else msgid
-            if key not in core:
+            # a string CKAN has only for pages the portal does not show (datapusher's, which
+            # xloader reuses) is not in CORE_SCOPE: it is ours to translate
+            if key not in core or not in_core_scope(core[key].locations):
                 _add(catalog, msgid, (location, lineno))
     return catalog
 
 
+# CKAN strings whose translation in CKAN's own Russian catalog is wrong: English left in it, or a
+# placeholder renamed ("Поле {номер}." for "Field {num}." stops the data dictionary page with an
+# error). Our ru catalog, which flask-babel reads after CKAN's, translates them again.
+RU_CORRECTIONS = (
+    "Field {num}.", "{count} member", "Other (Not Open)", "Creative Commons Non-Commercial (Any)",
+    "Email", "Email address", "Email {email} is not a valid format", "Joe Bloggs",
+    "eg. Joe Bloggs", "eg. joe@example.com", "eg. application/json",
+    "You can also access this registry using the %(api_link)s (see %(api_doc_link)s).",
+    "This dataset satisfies the Open Definition.", "eg. January 2011 Gold Prices", "About {0}",
+)
+
+
+def _keeps_placeholders(message) -> bool:
+    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(placeholders(s) in (placeholders(ids[0]), placeholders(ids[-1])) for s in strings)
+
+
 def ru_core_gaps(core: Catalog) -> Catalog:
-    """CKAN strings in CORE_SCOPE that CKAN's own Russian catalog leaves untranslated."""
+    """CKAN strings in CORE_SCOPE that CKAN's own Russian catalog leaves untranslated, gets
+    wrong (RU_CORRECTIONS) or whose placeholders it breaks."""
     russian = _read(ckan_i18n_dir() / "ru" / "LC_MESSAGES" / "ckan.po")
     catalog = Catalog(project=DOMAIN, fuzzy=False)
     for message in core:
         if not message.id or not in_core_scope(message.locations):
             continue
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
         translated = russian.get(message.id)
-        if translated is None or not _is_translated(translated):
+        if (translated is None or not _is_translated(translated) or key in RU_CORRECTIONS
+                or not _keeps_placeholders(translated)):
             _add(catalog, message.id, message.locations[0])
     return catalog
 
@@ -363,6 +388,16 @@ def check_extension() -> list[str]:
         catalogs = [_read(path, locale) for path in paths if path.exists()]
         problems += _untranslated(found.for_locale(locale), catalogs,
                                   f"{locale}/LC_MESSAGES/{DOMAIN}.po")
+    # the corrections of CKAN's Russian must be in our catalog, CKAN's has them wrong
+    russian = _read(ckan_i18n_dir() / "ru" / "LC_MESSAGES" / f"{CKAN_DOMAIN}.po")
+    corrections = Catalog(project=DOMAIN, fuzzy=False)
+    for message in found.ru_gaps:
+        theirs = russian.get(message.id)
+        if theirs is not None and _is_translated(theirs):
+            _add(corrections, message.id, message.locations[0])
+    if _po_path("ru").exists():
+        problems += _untranslated(corrections, [_read(_po_path("ru"), "ru")],
+                                  f"ru/LC_MESSAGES/{DOMAIN}.po (RU_CORRECTIONS)")
     return problems
 
 

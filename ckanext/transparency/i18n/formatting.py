@@ -1,13 +1,21 @@
 """Numbers, money and dates in the language of the page (babel's locale data for uz, uz_Cyrl,
 ru and en), as template helpers: `h.transparency_money(1234567)` is "1 234 567 soʻm" in uz,
-"1 234 567 сўм" in uz_Cyrl, "1 234 567 UZS" in ru and "1,234,567 UZS" in en."""
+"1 234 567 сўм" in uz_Cyrl, "1 234 567 UZS" in ru and "1,234,567 UZS" in en.
+
+Dates: babel writes Uzbek dates year last ("26-noyabr, 2026"); Uzbek puts the year first, as
+official documents do ("2026-yil 26-noyabr", "2026-йил 26-ноябр"), and a time after a comma
+("2026-yil 26-noyabr, 14:05"). CKAN's `h.render_datetime` follows (a chained helper) for uz,
+uz_Cyrl and, with a time, ru (CKAN's own "ноября 26, 2026, 14:05 (UTC+5)" is English order)."""
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
 from typing import Optional, Union
 
-from flask_babel import format_currency, format_date, format_decimal
+import ckan.plugins.toolkit as tk
+from babel import Locale
+from flask_babel import (format_currency, format_date, format_datetime, format_decimal,
+                         get_locale)
 
 
 Number = Union[int, float, Decimal]
@@ -31,15 +39,69 @@ def transparency_money(value: Optional[Number], currency: str = "UZS") -> str:
     return format_currency(value, currency, format="#,##0 ¤", currency_digits=False)
 
 
+# The long date of a locale where babel's is not how the language writes it.
+LONG_DATE = {"uz": "y-'yil' d-MMMM", "uz_Cyrl": "y-'йил' d-MMMM"}
+LONG_DATE_FALLBACK = "long"
+
+
+def _locale() -> str:
+    return str(get_locale() or "")
+
+
+def _long_date_pattern() -> str:
+    return LONG_DATE.get(_locale(), LONG_DATE_FALLBACK)
+
+
 def transparency_date(value: Union[None, str, datetime.date], format: str = "long") -> str:
-    """A date with the month named in the page's language ("15-sentabr, 2024")."""
+    """A date with the month named in the page's language ("2024-yil 15-sentabr")."""
     if not value:
         return ""
     if isinstance(value, str):
         value = datetime.datetime.fromisoformat(value)
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return format_date(value, format)
+    return format_date(value, _long_date_pattern() if format == "long" else format)
+
+
+def transparency_datetime(value: Union[None, str, datetime.datetime],
+                          with_seconds: bool = False) -> str:
+    """A date and time in the display time zone ("2026-yil 26-noyabr, 14:05"); a value without
+    a time zone is UTC, as CKAN stores times."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = tk.h.date_str_to_datetime(value)
+    if not isinstance(value, datetime.datetime):
+        return transparency_date(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    date_pattern = _long_date_pattern()
+    if date_pattern == LONG_DATE_FALLBACK:
+        date_pattern = _babel_long_date()
+    time_pattern = "HH:mm:ss" if with_seconds else "HH:mm"
+    return format_datetime(value, f"{date_pattern}, {time_pattern}")
+
+
+def _babel_long_date() -> str:
+    return Locale.parse(_locale() or "en").date_formats["long"].pattern
+
+
+@tk.chained_helper
+def render_datetime(next_helper, datetime_, date_format: Optional[str] = None,
+                    with_hours: bool = False, with_seconds: bool = False) -> str:
+    """CKAN's, with the word order of the page's language (see the module's docstring)."""
+    locale = _locale()
+    if date_format or not datetime_ or locale == "en" or (
+            locale not in LONG_DATE and not (with_hours or with_seconds)):
+        return next_helper(datetime_, date_format, with_hours, with_seconds)
+    if not (with_hours or with_seconds):
+        value = datetime_
+        if isinstance(value, str):
+            value = tk.h.date_str_to_datetime(value)
+        if isinstance(value, datetime.datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return format_date(value, _long_date_pattern())
+    return transparency_datetime(datetime_, with_seconds=with_seconds)
 
 
 def transparency_language_name(locale: str) -> str:
@@ -48,4 +110,5 @@ def transparency_language_name(locale: str) -> str:
 
 def get_helpers() -> dict:
     return {f.__name__: f for f in (transparency_number, transparency_money, transparency_date,
-                                    transparency_language_name)}
+                                    transparency_datetime, transparency_language_name,
+                                    render_datetime)}

@@ -27,3 +27,11 @@ ACTIVITY_TYPES = (
     _("New organization"), _("Changed organization"), _("Deleted organization"),
     _("Follow organization"),
 )
+
+# Strings CKAN 2.12's templates pass through gettext that its ckan.pot lacks.
+CKAN_TEMPLATES = (
+    _("Manage resource: {name}"),  # package/snippets/resources.html
+)
+
+# The default ckan.site_title (scripts/portal.py), shown through gettext (i18n/labels.py).
+SITE_TITLE = (_("Ochiq portal"),)

@@ -82,7 +82,7 @@ _KEEP_LATIN = {"csv", "xlsx", "utf", "bom", "excel", "windows", "ocds", "oc4ids"
                "gravatar", "github", "facebook", "twitter", "linkedin", "google", "dcat", "iframe",
                "datatables", "ok", "kib", "mib", "gib", "tib", "postgresql", "solr", "geojson",
                "wms", "wfs", "kml", "odt", "ods", "docx", "xls", "txt", "tsv", "email", "jpeg",
-               "png", "gif", "svg", "token", "cc", "by", "sa", "odc", "odbl", "pddl", "gnu",
+               "png", "gif", "svg", "cc", "by", "sa", "odc", "odbl", "pddl", "gnu",
                "fdl", "ogl", "uk", "nc", "ajax", "ascii", "unicode", "captcha", "cms", "mime",
                "none", "shift", "trackback", "datapusher", "ckanapi", "moment", "x", "youtube",
                "vimeo", "ical", "utc", "iso", "docx", "odt",
@@ -159,10 +159,21 @@ _MARKUP_RE = re.compile(r"(%\([A-Za-z_][A-Za-z0-9_]*\)[sdifr]|%[sdifr]|\{[^{}]*\
                         r"|\b\d{4}-Q\d\b|\b\d{4}-\d{2}-\d{2}T[\d:]+|\bn(?==))")
 
 
+# Attributes of a tag whose values are text a reader meets (a tooltip, an image's description).
+_TEXT_ATTRIBUTE_RE = re.compile(r'\b((?:title|alt|placeholder|aria-label)=")([^"]*)')
+
+
+def _markup(part: str) -> str:
+    if not part.startswith("<"):
+        return part
+    return _TEXT_ATTRIBUTE_RE.sub(lambda m: m.group(1) + to_cyrillic_message(m.group(2)), part)
+
+
 def to_cyrillic_message(text: str) -> str:
-    """`to_cyrillic` of a translated UI message: placeholders and markup keep their spelling."""
+    """`to_cyrillic` of a translated UI message: placeholders and markup keep their spelling,
+    except the text of a tag's title, alt, placeholder and aria-label."""
     parts = _MARKUP_RE.split(text)
-    return "".join(part if i % 2 else to_cyrillic(part) for i, part in enumerate(parts))
+    return "".join(_markup(part) if i % 2 else to_cyrillic(part) for i, part in enumerate(parts))
 
 
 # What a Windows-1251 file from a local office does with the four Uzbek letters that code page

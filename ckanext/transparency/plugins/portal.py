@@ -7,7 +7,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.transparency import cli, csrf_guard
-from ckanext.transparency.i18n import catalogs, formatting
+from ckanext.transparency.i18n import catalogs, formatting, labels
 
 
 class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
@@ -15,6 +15,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IClick)
     p.implements(p.ITranslation)
     p.implements(p.ITemplateHelpers)
+    p.implements(p.IMiddleware, inherit=True)
     p.implements(p.IBlueprint)
 
     def update_config(self, config):
@@ -38,11 +39,17 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # ITemplateHelpers
     def get_helpers(self):
-        return formatting.get_helpers()
+        return {**formatting.get_helpers(), **labels.get_helpers()}
 
     # IBlueprint
     def get_blueprint(self):
         return [csrf_guard.blueprint()]
+
+    # IMiddleware
+    def make_middleware(self, app, config):
+        if hasattr(app, "before_request"):  # the Flask app
+            app.before_request(labels.translate_site_title)
+        return app
 
     def get_commands(self):
         return [cli.transparency]

@@ -1,0 +1,122 @@
+"""Names in the reader's language for what CKAN would show by its internal name: the dataset
+types of the open data section (their scheming schemas carry `opendata_label` per language,
+ckanext/transparency/schemas/), the fields of a resource under "Additional information", the
+site title, and a schema label written in Uzbek Latin only (its Cyrillic is derived)."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import flask
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+
+from .transliterate import to_cyrillic
+
+
+def _(message: str) -> str:  # marks a string for extraction; translated where it is shown
+    return message
+
+
+# Fields of a resource a reader may want, by their names; the rest of CKAN's and the DataStore's
+# own bookkeeping (ids, position, state, url_type, datastore_active, ...) is not shown.
+RESOURCE_FIELDS = {
+    "size": _("File size"),
+    "mimetype": _("Media type"),
+    "hash": _("Checksum"),
+    "resource_type": _("Resource type"),
+}
+YES_NO = (_("Yes"), _("No"))
+INTERNAL_FIELDS = {
+    "id", "package_id", "position", "state", "url_type", "datastore_active",
+    "datastore_contains_all_records_of_source_file", "has_views", "cache_url",
+    "cache_last_updated", "mimetype_inner", "ignore_hash", "original_url", "tracking_summary",
+    "created", "last_modified", "metadata_modified", "format", "name", "description", "url",
+}
+INTERNAL_PREFIXES = ("datastore_", "xloader_", "_")
+
+# Where a typed dataset's name stands for the kind of data (CKAN would show "Budget-execution",
+# "Procurements"); elsewhere CKAN's own wording about datasets is kept.
+TYPE_LABEL_PURPOSES = {"breadcrumb", "page title", "facet label", "content tab"}
+
+
+def transparency_dataset_type_label(dataset_type: Optional[str]) -> Optional[str]:
+    """The label of a dataset type in the page's language, None for CKAN's `dataset` or a type
+    without a label."""
+    if not dataset_type or dataset_type == "dataset":
+        return None
+    helpers = tk.h
+    if "scheming_get_dataset_schema" not in helpers:
+        return None
+    schema = helpers.scheming_get_dataset_schema(dataset_type) or {}
+    label = schema.get("opendata_label") or schema.get("label")
+    return helpers.scheming_language_text(label) if label else None
+
+
+@tk.chained_helper
+def humanize_entity_type(next_helper, entity_type: str, object_type: str,
+                         purpose: str) -> Optional[str]:
+    """CKAN's, except that a typed dataset is named by its label, and never by its type."""
+    if entity_type != "package" or object_type == "dataset":
+        return next_helper(entity_type, object_type, purpose)
+    if purpose in TYPE_LABEL_PURPOSES:
+        return transparency_dataset_type_label(object_type)
+    return None  # the template's own text about datasets
+
+
+def transparency_resource_items(resource: dict, schema: Optional[dict] = None
+                                ) -> list[tuple[str, Any]]:
+    """(label, value) of the resource fields worth showing that the schema does not show,
+    the known ones first; a field a publisher added keeps its own name (it is data)."""
+    shown_by_schema = {f["field_name"] for f in (schema or {}).get("resource_fields", [])}
+    items = []
+    for key, value in resource.items():
+        if (key in INTERNAL_FIELDS or key in shown_by_schema
+                or key.startswith(INTERNAL_PREFIXES)):
+            continue
+        if isinstance(value, bool):
+            formatted = tk._("Yes") if value else tk._("No")
+        else:
+            # CKAN's formatting of the value (sizes, dates, numbers); it drops empty ones
+            formatted_items = tk.h.format_resource_items([(key, value)])
+            if not formatted_items:
+                continue
+            formatted = formatted_items[0][1]
+        known = key in RESOURCE_FIELDS
+        items.append((not known, tk._(RESOURCE_FIELDS[key]) if known else key, formatted))
+    return [(label, value) for _unknown, label, value in sorted(items, key=lambda i: i[:2])]
+
+
+def translate_site_title() -> None:
+    """(before each request) The site title in the page's language when the catalogs have it
+    (the portal's default title, "Ochiq portal", is in them)."""
+    title = tk.config.get("ckan.site_title")
+    if title:
+        flask.g.site_title = tk._(title)
+
+
+@tk.chained_helper
+def scheming_language_text(next_helper, text, prefer_lang=None):
+    """Scheming's, with the Uzbek Cyrillic of a label that the schema writes in Latin only."""
+    if isinstance(text, dict) and text.get("uz") and not text.get("uz_Cyrl") and (
+            prefer_lang or tk.h.lang()) == "uz_Cyrl":
+        return to_cyrillic(text["uz"])
+    return next_helper(text, prefer_lang)
+
+
+@tk.chained_helper
+def scheming_choices_label(next_helper, choices, value):
+    """Scheming's, through the scheming_language_text above (scheming calls its own)."""
+    for choice in choices:
+        if choice["value"] == value:
+            return tk.h.scheming_language_text(choice.get("label", value))
+    return next_helper(choices, value)
+
+
+def get_helpers() -> dict:
+    helpers = {"humanize_entity_type": humanize_entity_type,
+               "transparency_dataset_type_label": transparency_dataset_type_label,
+               "transparency_resource_items": transparency_resource_items}
+    if p.plugin_loaded("scheming_datasets"):
+        helpers["scheming_language_text"] = scheming_language_text
+        helpers["scheming_choices_label"] = scheming_choices_label
+    return helpers
