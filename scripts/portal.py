@@ -64,6 +64,7 @@ def write_config(env: dict[str, str], port: int) -> None:
         "ckan.redis.url": env["CKAN_REDIS_URL"],
         "ckan.site_url": os.environ.get("CKAN_SITE_URL", f"http://127.0.0.1:{port}"),
         "ckan.site_title": "Ochiq portal",
+        "ckan.site_logo": "",  # the header shows the site's name, translated, not CKAN's logo
         # With a Solr named, CKAN searches it as usual; otherwise PostgreSQL does.
         "ckan.plugins": (PLUGINS.replace("transparency_search ", "")
                          if os.environ.get("CKAN_SOLR_URL") else PLUGINS),

@@ -24,3 +24,14 @@ def test_no_gravatar_images(app):
     page = app.get(f"/user/{user['name']}").body
     assert "gravatar.com" not in page
     assert "user-image" in page
+
+
+@pytest.mark.usefixtures("with_plugins", "clean_db")
+def test_the_header_names_the_site_and_leads_to_every_section(app):
+    page = app.get("/ru/").body
+    header = page[page.index('<header class="masthead">'):page.index("</header>")]
+    assert "ckan-logo" not in header
+    assert "Открытый портал" in header  # the site's name, in the reader's language
+    for section in ("/ru/open-data", "/ru/appeals", "/ru/dialogue/", "/ru/consultations",
+                    "/ru/rating", "/ru/dataset/"):
+        assert f'href="{section}"' in header, section
