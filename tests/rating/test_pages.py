@@ -42,7 +42,8 @@ def test_published_pages(app, computed):
     assert "/rating/department/water" in page
     page = get(app, "/rating/department/water?period=2026-02").body
     assert "<svg" in page and "zakupki-c" in page and "2026-02-15" in page
-    assert "Brifing 20" in page and "cancelled" in page
+    assert "Brifing 20" in page and "<td>Cancelled</td>" in page  # codes in words
+    assert "<th scope=\"col\">Days late</th>" in page and "days_late" not in page
     assert "Not rated" in page  # January, in the history table
     assert "Fuqaro" not in page and "f@example.uz" not in page
     get(app, "/rating/department/nowhere", status=404)
