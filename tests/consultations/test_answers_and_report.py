@@ -178,3 +178,17 @@ def test_unanswered_proposals_count_against_the_department(discussed, editor, de
         "drafts": 1, "proposals": 3, "answered": 1, "unanswered": 2, "overdue": 0}
     freezer.move_to(days(16))
     assert statistics.by_organization()[department["id"]]["overdue"] == 2
+
+
+@pytest.mark.ckan_config("ckan.locale_default", "uz")
+def test_the_report_dataset_is_in_the_sites_language(app, discussed, editor, freezer, smtp):
+    """The editor reads the site in Russian; the catalog's dataset is the site's, in Uzbek."""
+    import flask_babel
+    draft, proposals = discussed
+    answer_all(editor, proposals)
+    freezer.move_to(days(16))
+    with app.flask_app.test_request_context(), flask_babel.force_locale("ru"):
+        act("consultation_report_publish", editor, id=draft["id"])
+    public = act("consultation_report_show", None, id=draft["name"])
+    dataset = helpers.call_action("package_show", id=public["package_id"])
+    assert dataset["title"].startswith("Jamoatchilik muhokamasi hisoboti: ")

@@ -159,3 +159,14 @@ def test_poll_lists_filter_by_department_and_event(roles, poll_factory, event):
     assert act("poll_list", None, owner_org="water")["count"] == 0
     with pytest.raises(tk.ObjectNotFound):
         act("poll_show", None, id="no-such-poll")
+
+
+@pytest.mark.ckan_config("ckan.locale_default", "uz")
+def test_the_results_dataset_is_titled_in_the_sites_language(app, roles, poll_factory):
+    """Whoever publishes it (a staff member reading in Russian here), the dataset is the site's."""
+    import flask_babel
+    poll = poll_factory(question="Qaysi yoʻl taʼmirlansin?", opens_at=at(hours=-3),
+                        closes_at=at(hours=-1))
+    with app.flask_app.test_request_context(), flask_babel.force_locale("ru"):
+        package = act("poll_publish_results", roles["dept_editor"], id=poll["id"])
+    assert package["title"] == "Soʻrovnoma natijalari: Qaysi yoʻl taʼmirlansin?"

@@ -7,6 +7,8 @@ import io
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
+from ckanext.transparency.i18n.site_language import in_site_language
+
 from . import report_files
 
 NAME_PREFIX = "muhokama-hisoboti-"
@@ -22,7 +24,13 @@ def _site_context() -> dict:
 
 
 def publish(consultation, report: dict) -> str:
-    """Create the dataset (or add the files to the one of the same name); returns its id."""
+    """Create the dataset (or add the files to the one of the same name); returns its id.
+    Its title, description and files are in the site's language, like the dataset itself."""
+    with in_site_language():
+        return _publish(consultation, report)
+
+
+def _publish(consultation, report: dict) -> str:
     context = _site_context()
     url = tk.url_for("consultations.read", name=consultation.name, _external=True)
     name = dataset_name(consultation)

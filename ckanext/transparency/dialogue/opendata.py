@@ -9,6 +9,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
+from ckanext.transparency.i18n.site_language import in_site_language
+
 from . import model as m
 from . import times
 from .logic.dictization import poll_results_dictize, poll_url
@@ -53,6 +55,11 @@ def publish(poll: m.Poll, user: str | None) -> dict:
         except tk.ObjectNotFound:
             pass  # deleted by hand: publish again
     name = dataset_name(poll)
+    with in_site_language():
+        return _publish(poll, context, name)
+
+
+def _publish(poll: m.Poll, context: dict, name: str) -> dict:
     try:
         package = tk.get_action("package_show")(dict(context), {"id": name})
     except tk.ObjectNotFound:
