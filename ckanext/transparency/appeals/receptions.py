@@ -59,12 +59,31 @@ def public_dict(reception: dict, upcoming_days: int = 0) -> dict[str, Any]:
 def create(data: dict) -> dict:
     reception_id = ckan_model.types.make_uuid()
     model.session().execute(r.insert().values(
-        id=reception_id, owner_org=data.get("owner_org"), position=data["position"],
-        official=data.get("official") or None, weekday=data["weekday"],
-        weeks=data.get("weeks") or "", starts=dt.time.fromisoformat(data["starts"]),
-        ends=dt.time.fromisoformat(data["ends"]), place=data["place"],
-        sign_up=data.get("sign_up") or "", created=dt.datetime.utcnow()))
+        id=reception_id, created=dt.datetime.utcnow(), **_columns(data)))
     return get(reception_id)
+
+
+def _columns(data: dict) -> dict:
+    return dict(owner_org=data.get("owner_org") or None, position=data["position"],
+                official=data.get("official") or None, weekday=data["weekday"],
+                weeks=data.get("weeks") or "", starts=dt.time.fromisoformat(data["starts"]),
+                ends=dt.time.fromisoformat(data["ends"]), place=data["place"],
+                sign_up=data.get("sign_up") or "")
+
+
+def update(reception_id: str, data: dict) -> dict:
+    model.session().execute(r.update().where(r.c.id == reception_id).values(**_columns(data)))
+    return get(reception_id)
+
+
+def form_dict(reception: dict) -> dict[str, Any]:
+    """The stored values in the shape of the form and of appeal_reception_update."""
+    return {"id": reception["id"], "owner_org": reception["owner_org"] or "",
+            "position": reception["position"], "official": reception["official"] or "",
+            "weekday": reception["weekday"], "weeks": reception["weeks"],
+            "starts": reception["starts"].strftime("%H:%M"),
+            "ends": reception["ends"].strftime("%H:%M"), "place": reception["place"],
+            "sign_up": reception["sign_up"], "active": reception["active"]}
 
 
 def deactivate(reception_id: str) -> None:

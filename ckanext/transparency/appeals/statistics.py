@@ -1,5 +1,6 @@
-"""Public statistics of appeals, read from the `appeal_statistic` rollup (kept by a trigger,
-see the migration) and, for what depends on today, from the open appeals.
+"""Public statistics of appeals, read in one query from the `appeal_statistic` rollup (kept
+by a trigger in the same transaction as every change of an appeal, see the migrations); what
+depends on today (open, overdue) from the rollup's open appeals by deadline.
 
 Nothing here touches the applicant table; the rollup holds counts only."""
 from __future__ import annotations
@@ -14,7 +15,6 @@ import ckan.plugins.toolkit as tk
 
 from . import model, present, vocabulary
 
-s = model.statistic_table
 BUCKETS = ((0, 5), (6, 10), (11, 15), (16, 30), (31, 60), (61, None))
 
 
@@ -22,24 +22,54 @@ def _month(value: Optional[str]) -> Optional[dt.date]:
     return dt.date(int(value[:4]), int(value[5:7]), 1) if value else None
 
 
-def _where(filters: dict) -> list:
-    clauses = []
+# One scan of the rollup answers every breakdown: a grouping set per breakdown, and the
+# keys of a breakdown left NULL for the dimensions it does not need (those rows are skipped).
+# Rows that sum to 0 (an appeal moved to another month or department) are left out, as if
+# the appeals had been counted one by one.
+ONE_PASS = """
+SELECT GROUPING(m, o, t) AS breakdown, m, o, t, dimension, value, sum(count) AS n
+FROM (SELECT CASE WHEN dimension IN ('total', 'timeliness') THEN month END AS m,
+             CASE WHEN dimension IN ('total', 'timeliness', 'days') THEN owner_org END AS o,
+             CASE WHEN dimension = 'total' THEN type END AS t,
+             dimension, value, count
+      FROM appeal_statistic WHERE {where}) s
+GROUP BY GROUPING SETS ((dimension, value), (t, dimension, value), (m, dimension, value),
+                        (o, dimension, value))
+HAVING sum(count) <> 0
+"""
+# GROUPING(m, o, t): a bit set for each key the row is NOT grouped by.
+OVERALL, BY_TYPE, BY_MONTH, BY_DEPARTMENT = 0b111, 0b110, 0b011, 0b101
+
+
+def _one_pass(filters: dict) -> tuple[dict, dict, dict, dict]:
+    where, params = ["true"], {}
     if filters.get("period_from"):
-        clauses.append(s.c.month >= _month(filters["period_from"]))
+        where.append("month >= :period_from")
+        params["period_from"] = _month(filters["period_from"])
     if filters.get("period_to"):
-        clauses.append(s.c.month <= _month(filters["period_to"]))
-    if filters.get("owner_org"):
-        clauses.append(s.c.owner_org == filters["owner_org"])
-    if filters.get("type"):
-        clauses.append(s.c.type == filters["type"])
-    return clauses
-
-
-def _grouped(columns: list, where: list, dimensions: Optional[tuple] = None) -> list:
-    query = sa.select(*columns, sa.func.sum(s.c.count)).where(*where)
-    if dimensions:
-        query = query.where(s.c.dimension.in_(dimensions))
-    return list(model.session().execute(query.group_by(*columns)))
+        where.append("month <= :period_to")
+        params["period_to"] = _month(filters["period_to"])
+    for field in ("owner_org", "type"):
+        if filters.get(field):
+            where.append(f"{field} = :{field}")
+            params[field] = filters[field]
+    overall: dict[str, dict[str, int]] = {}
+    by_type: dict[str, int] = {}
+    by_month: dict[dt.date, dict[str, int]] = {}
+    departments: dict[str, dict[str, dict]] = {}
+    rows = model.session().execute(sa.text(ONE_PASS.format(where=" AND ".join(where))),
+                                   params)
+    for breakdown, month, org, kind, dimension, value, count in rows:
+        count = int(count)
+        if breakdown == OVERALL:
+            overall.setdefault(dimension, {})[value] = count
+        elif breakdown == BY_TYPE and kind is not None:
+            by_type[kind] = by_type.get(kind, 0) + count
+        elif breakdown == BY_MONTH and month is not None:
+            by_month.setdefault(month, {})[value or dimension] = count
+        elif breakdown == BY_DEPARTMENT and org is not None:
+            departments.setdefault(org, {}).setdefault(dimension, {})[value] = count
+    return overall, by_type, by_month, departments
 
 
 def median(distribution: dict[int, int]) -> Optional[float]:
@@ -75,28 +105,8 @@ def _rows(counts: dict, label) -> list[dict]:
             for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n]
 
 
-def _open_now(filters: dict) -> tuple[int, int]:
-    a = model.appeal_table
-    query = sa.select(sa.func.count(), sa.func.count().filter(a.c.due_on < present.today())) \
-        .where(a.c.completed_on.is_(None))
-    if filters.get("period_from"):
-        query = query.where(a.c.registered_on >= _month(filters["period_from"]))
-    if filters.get("period_to"):
-        end = _month(filters["period_to"])
-        query = query.where(a.c.registered_on < dt.date(end.year + end.month // 12,
-                                                         end.month % 12 + 1, 1))
-    for field in ("owner_org", "type"):
-        if filters.get(field):
-            query = query.where(a.c[field] == filters[field])
-    open_, overdue = model.session().execute(query).one()
-    return open_, overdue
-
-
 def compute(filters: dict) -> dict[str, Any]:
-    where = _where(filters)
-    overall: dict[str, dict[str, int]] = {}
-    for dimension, value, count in _grouped([s.c.dimension, s.c.value], where):
-        overall.setdefault(dimension, {})[value] = int(count)
+    overall, by_type, by_month, departments = _one_pass(filters)
     total = overall.get("total", {}).get("", 0)
     timeliness = overall.get("timeliness", {})
     on_time, late = timeliness.get("on_time", 0), timeliness.get("late", 0)
@@ -105,17 +115,10 @@ def compute(filters: dict) -> dict[str, Any]:
     rated = sum(ratings.values())
     outcomes = dict(overall.get("outcome", {}))
     outcomes["pending"] = total - sum(outcomes.values())
-    open_now, overdue_now = _open_now(filters)
-
-    by_type = {kind: int(n) for kind, n in _grouped([s.c.type], where, ("total",))}
-    by_month: dict[dt.date, dict[str, int]] = {}
-    for month, dimension, value, count in _grouped([s.c.month, s.c.dimension, s.c.value],
-                                                   where, ("total", "timeliness")):
-        by_month.setdefault(month, {})[value or dimension] = int(count)
-    departments: dict[str, dict[str, dict]] = {}
-    for org, dimension, value, count in _grouped([s.c.owner_org, s.c.dimension, s.c.value],
-                                                 where, ("total", "timeliness", "days")):
-        departments.setdefault(org, {}).setdefault(dimension, {})[value] = int(count)
+    open_by_due = overall.get("open", {})
+    today = present.today().isoformat()
+    open_now = sum(open_by_due.values())
+    overdue_now = sum(n for due, n in open_by_due.items() if due < today)
 
     minimum = tk.config.get("ckanext.transparency.appeals.ranking_minimum")
     return {

@@ -8,7 +8,7 @@ from flask import Blueprint, make_response, send_file
 
 import ckan.plugins.toolkit as tk
 
-from . import present, receptions
+from . import present, receptions, schedule_views
 from .logic.validators import NUMBER
 
 appeals = Blueprint("appeals", __name__, url_prefix="/appeals")
@@ -115,7 +115,8 @@ def statistics(month: str | None = None):
 
 def reception_list():
     schedule = tk.get_action("appeal_reception_list")(_context(), {"days": 28})
-    return tk.render("appeals/receptions.html", extra_vars={"schedule": schedule})
+    return tk.render("appeals/receptions.html", extra_vars={
+        "schedule": schedule, "keeps_schedule": bool(schedule_views.schedule_departments())})
 
 
 def reception_ical():
@@ -199,6 +200,12 @@ appeals.add_url_rule("/statistics", view_func=statistics)
 appeals.add_url_rule("/statistics/<month>", view_func=statistics, endpoint="summary")
 appeals.add_url_rule("/receptions", view_func=reception_list)
 appeals.add_url_rule("/receptions.ics", view_func=reception_ical)
+appeals.add_url_rule("/receptions/new", view_func=schedule_views.reception_new,
+                     methods=["GET", "POST"])
+appeals.add_url_rule("/receptions/<reception_id>/edit", view_func=schedule_views.reception_edit,
+                     methods=["GET", "POST"])
+appeals.add_url_rule("/receptions/<reception_id>/delete",
+                     view_func=schedule_views.reception_delete, methods=["GET", "POST"])
 appeals.add_url_rule("/inbox", view_func=inbox)
 appeals.add_url_rule("/inbox/<number>", view_func=inbox_appeal)
 appeals.add_url_rule("/inbox/<number>/<name>", view_func=inbox_action, methods=["POST"])

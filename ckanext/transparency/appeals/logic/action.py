@@ -404,16 +404,55 @@ def appeal_reception_create(context: dict, data_dict: dict) -> dict[str, Any]:
     official, weekday (0 = Monday), weeks ("1,3"; empty: every week), starts, ends ("09:00"),
     place, sign_up"""
     tk.check_access("appeal_reception_create", context, data_dict)
-    data = _validate(data_dict, schema.reception_create(), context)
-    if data["ends"] <= data["starts"]:
-        raise tk.ValidationError({"ends": [tk._("Must be later than the start")]})
+    data = validate_reception(data_dict, schema.reception_create(), context)
     reception = receptions.create(data)
+    _commit(context)
+    return receptions.public_dict(reception)
+
+
+def _active_reception(data_dict: dict) -> dict[str, Any]:
+    reception_id = data_dict.get("id")
+    reception = receptions.get(reception_id) if isinstance(reception_id, str) else None
+    if not reception or not reception["active"]:
+        raise tk.ObjectNotFound(tk._("Reception not found"))
+    return reception
+
+
+@tk.side_effect_free
+def appeal_reception_show(context: dict, data_dict: dict) -> dict[str, Any]:
+    """One reception of the schedule with its stored values (the shape that
+    appeal_reception_update takes). :param id"""
+    tk.check_access("appeal_reception_show", context, data_dict)
+    return receptions.form_dict(_active_reception(data_dict))
+
+
+def validate_reception(data_dict: dict, schema_: dict, context: dict) -> dict:
+    """The schema's checks and a start before the end, all reported together."""
+    data, errors = tk.navl_validate(data_dict, schema_, context)
+    errors = {k: v for k, v in errors.items() if v}
+    if data.get("starts") and data.get("ends") and not errors.get("starts") \
+            and not errors.get("ends") and data["ends"] <= data["starts"]:
+        errors["ends"] = [tk._("Must be later than the start")]
+    if errors:
+        raise tk.ValidationError(errors)
+    return data
+
+
+def appeal_reception_update(context: dict, data_dict: dict) -> dict[str, Any]:
+    """Change a reception of the schedule (admin of the department). :param id and every
+    parameter of appeal_reception_create; without owner_org it stays in its department"""
+    current = _active_reception(data_dict)
+    tk.check_access("appeal_reception_update", context, data_dict)
+    data = validate_reception(data_dict, schema.reception_update(), context)
+    data["owner_org"] = data.get("owner_org") or current["owner_org"]
+    reception = receptions.update(data["id"], data)
     _commit(context)
     return receptions.public_dict(reception)
 
 
 def appeal_reception_delete(context: dict, data_dict: dict) -> None:
     """Take a reception off the schedule. :param id"""
+    _active_reception(data_dict)
     tk.check_access("appeal_reception_delete", context, data_dict)
     receptions.deactivate(data_dict["id"])
     _commit(context)

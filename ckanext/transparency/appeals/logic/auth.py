@@ -136,11 +136,31 @@ def appeal_reception_create(context, data_dict):
                    tk._("Only an admin of the department keeps its reception schedule"))
 
 
+@tk.auth_allow_anonymous_access
+def appeal_reception_show(context, data_dict):
+    return {"success": True}
+
+
+def _keeps_schedule_of(user: str | None, owner_org: str | None) -> bool:
+    return bool(owner_org) and _role(user, owner_org) == "admin"
+
+
+def appeal_reception_update(context, data_dict):
+    """Admin of the reception's department, and of the department it moves to."""
+    from .. import receptions
+    reception = receptions.get(data_dict.get("id") or "")
+    user = context.get("user")
+    moves_to = data_dict.get("owner_org")
+    return _result(bool(reception) and _keeps_schedule_of(user, reception["owner_org"])
+                   and (not moves_to or _keeps_schedule_of(user, moves_to)),
+                   tk._("Only an admin of the department keeps its reception schedule"))
+
+
 def appeal_reception_delete(context, data_dict):
     from .. import receptions
     reception = receptions.get(data_dict.get("id") or "")
-    return _result(bool(reception and reception["owner_org"])
-                   and _role(context.get("user"), reception["owner_org"]) == "admin",
+    return _result(bool(reception)
+                   and _keeps_schedule_of(context.get("user"), reception["owner_org"]),
                    tk._("Only an admin of the department keeps its reception schedule"))
 
 

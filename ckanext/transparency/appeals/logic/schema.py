@@ -99,15 +99,23 @@ def appeal_statistics() -> dict:
     }
 
 
+def _public_text(minimum: int, maximum: int, required: bool = True) -> list:
+    return _text(minimum, maximum, required) + [v.no_markup]
+
+
 def reception_create() -> dict:
     return {
         "owner_org": [ignore_empty, unicode_safe, v.appeal_department],
-        "position": _text(2, 200),
-        "official": _text(0, 200, required=False),
+        "position": _public_text(2, 200),
+        "official": _public_text(0, 200, required=False),
         "weekday": [not_empty, int_validator, v.choice(list(range(7)))],
         "weeks": [ignore_empty, unicode_safe, v.weeks],
         "starts": [not_empty, unicode_safe, v.clock],
         "ends": [not_empty, unicode_safe, v.clock],
-        "place": _text(2, 300),
-        "sign_up": _text(0, 500, required=False),
+        "place": _public_text(2, 300),
+        "sign_up": _public_text(0, 500, required=False),
     }
+
+
+def reception_update() -> dict:
+    return dict(reception_create(), id=[not_empty, unicode_safe, v.appeal_reception])

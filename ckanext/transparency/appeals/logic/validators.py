@@ -32,6 +32,13 @@ def no_control_characters(value: Any) -> Any:
     return value
 
 
+def no_markup(value: Any) -> Any:
+    """Public text shown as it is typed: an HTML tag in it is a mistake or an attack."""
+    if isinstance(value, str) and re.search(r"<\s*[A-Za-z/!?]", value):
+        raise Invalid(tk._("HTML tags are not allowed here"))
+    return value
+
+
 def text_length(value: Any) -> Any:
     maximum = tk.config.get("ckanext.transparency.appeals.text_max_length")
     return length(10, maximum)(value)
