@@ -4,7 +4,8 @@
 
 Fills a DataStore table with ROWS rows x 10 columns (text, Cyrillic text, integers, numerics,
 dates) behind a public resource, then, each in a fresh process, downloads
-/datastore/dump/<id>?format=csv (CKAN's own) and ?format=xlsx (ours) through the WSGI app,
+/datastore/dump/<id>?format=csv (CKAN's own), ?format=csv&labels=true&bom=true and
+?format=xlsx (ours) through the WSGI app,
 reading the streamed body chunk by chunk, and prints wall time, rows per second, bytes, the RSS
 before the download (after a warm-up request) and the peak RSS during the download, and the
 peak RSS of the whole process (start-up and warm-up included). Targets: XLSX at most
@@ -113,17 +114,23 @@ def cleanup(ini: str, app=None) -> None:
         tk.get_action("group_purge")(dict(context), {"id": NAME})
 
 
+DOWNLOADS = (("csv", "format=csv", "CKAN CSV dump"),
+             ("csv-labels", "format=csv&labels=true&bom=true", "CSV, labels (ours)"),
+             ("xlsx", "format=xlsx", "XLSX (transparency)"))
+
+
 def measure(ini: str, resource_id: str, fmt: str, rows: int) -> dict:
+    query = {key: q for key, q, _ in DOWNLOADS}[fmt]
     app = _app(ini)
     client = app.test_client()
     # a first small request loads what any first request loads (templates, schemas); then the
     # peak RSS is reset (Linux: clear_refs 5) so that `peak_mb` is the download's own peak
-    warm = client.get(f"/datastore/dump/{resource_id}?format={fmt}&limit=10")
+    warm = client.get(f"/datastore/dump/{resource_id}?{query}&limit=10")
     warm.close()
     Path("/proc/self/clear_refs").write_text("5")
     before = _status_mb("VmRSS")
     started = time.monotonic()
-    response = client.get(f"/datastore/dump/{resource_id}?format={fmt}", buffered=False)
+    response = client.get(f"/datastore/dump/{resource_id}?{query}", buffered=False)
     assert response.status_code == 200, response.status_code
     size = 0
     for chunk in response.response:
@@ -152,7 +159,7 @@ def main() -> None:
                                                                                 args.rows)
     results = {}
     try:
-        for fmt in ("csv", "xlsx"):
+        for fmt, _, _ in DOWNLOADS:
             output = subprocess.run(
                 [sys.executable, __file__, "--ini", args.ini, "--rows", str(args.rows),
                  "--measure", resource_id, fmt], check=True, capture_output=True, text=True)
@@ -162,7 +169,7 @@ def main() -> None:
             cleanup(args.ini)
     print(f"{'download':<22}{'wall s':>8}{'rows/s':>10}{'MB out':>8}{'RSS before':>12}"
           f"{'peak RSS':>10}{'process peak':>14}")
-    for fmt, label in (("csv", "CKAN CSV dump"), ("xlsx", "XLSX (transparency)")):
+    for fmt, _, label in DOWNLOADS:
         r = results[fmt]
         print(f"{label:<22}{r['seconds']:>8.1f}{r['rows_per_s']:>10,.0f}"
               f"{r['bytes'] / 1e6:>8.1f}{r['rss_before_mb']:>10.0f}MB{r['peak_mb']:>8.0f}MB"
