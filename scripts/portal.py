@@ -27,6 +27,7 @@ CKAN = str(BIN / "ckan")
 CKAN_INI = VAR / "ckan.ini"
 TEST_INI = VAR / "test.ini"
 ADMIN_PASSWORD_FILE = VAR / "admin-password"
+MAIL_DIR = VAR / "mail"
 
 PLUGINS = ("transparency_search transparency activity scheming_datasets datastore xloader "
            "datatables_view text_view image_view transparency_consultations "
@@ -74,6 +75,7 @@ def write_config(env: dict[str, str], port: int) -> None:
         # no Gravatar: it would hand every user's e-mail hash to a third party (and the
         # ministry's network may not reach it); CKAN shows its placeholder instead
         "ckan.gravatar_default": "disabled",
+        "smtp.mail_from": os.environ.get("CKAN_SMTP_MAIL_FROM", "noreply@localhost"),
         "ckanext.xloader.jobs_db.uri": env["CKAN_SQLALCHEMY_URL"],
         # the open data types (ckanext/transparency/schemas/, issue 3) beside CKAN's own
         "scheming.dataset_schemas": (
@@ -195,18 +197,25 @@ def up() -> None:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the children too; stop them in order
     try:
+        env = clean_env()
+        if not os.environ.get("CKAN_SMTP_SERVER"):
+            mail_port = services._free_port()
+            processes.append(subprocess.Popen(
+                [str(BIN / "python"), "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{mail_port}",
+                 "-c", "aiosmtpd.handlers.Mailbox", str(MAIL_DIR)], env=env))
+            env["CKAN_SMTP_SERVER"] = f"127.0.0.1:{mail_port}"
+            log(f"e-mail is caught in {MAIL_DIR} (a Maildir); CKAN_SMTP_SERVER names a real server")
         web = subprocess.Popen([CKAN, "-c", str(CKAN_INI), "run", "--host", "127.0.0.1",
-                                "--port", str(port), "--disable-reloader"], env=clean_env())
+                                "--port", str(port), "--disable-reloader"], env=env)
         processes.append(web)
         site = f"http://127.0.0.1:{port}"
         if not _wait_for(f"{site}/api/3/action/status_show"):
             log("the web server did not answer; see the messages above")
             stop()
         processes.append(subprocess.Popen([CKAN, "-c", str(CKAN_INI), "jobs", "worker", "default"],
-                                          env=clean_env()))
+                                          env=env))
         processes.append(subprocess.Popen(
-            [CKAN, "-c", str(CKAN_INI), "transparency", "periodic", "--every", "15"],
-            env=clean_env()))
+            [CKAN, "-c", str(CKAN_INI), "transparency", "periodic", "--every", "15"], env=env))
         password_note = (f"password in {ADMIN_PASSWORD_FILE}" if ADMIN_PASSWORD_FILE.exists()
                          else "password from ADMIN_PASSWORD")
         log(f"the portal is up at {site}  (log in as admin, {password_note}); Ctrl-C stops it")

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 import ckan.model as model
 
 import ckan.plugins.toolkit as tk
-from ckan.tests import helpers
+from ckan.tests import factories, helpers
 
 from ckanext.transparency.appeals import present, statistics
 
@@ -109,6 +109,19 @@ def test_monthly_publication(appeals):
     assert helpers.call_action("package_show", id="reception-schedule")
     with pytest.raises(tk.ValidationError):
         helpers.call_action("appeal_publish_statistics", month="2026-1")
+
+
+def test_xloader_leaves_the_published_tables_alone(appeals):
+    """They are loaded with their types by the publishing; xloader would reload them as text
+    (and, in a worker, fail on the type change)."""
+    from ckan.plugins import get_plugin
+    plugin = get_plugin("transparency_appeals")
+    result = helpers.call_action("appeal_publish_statistics",
+                                 month=present.today().strftime("%Y-%m"))
+    assert not plugin.can_upload(result["resources"]["csv"])
+    assert not plugin.can_upload(result["resources"]["xlsx"])
+    other = factories.Resource()
+    assert plugin.can_upload(other["id"])
 
 
 def test_demo_year_of_appeals():

@@ -173,6 +173,17 @@ def _publish_table(context: dict, dataset: dict, basename: str, fields, rows, sh
     return {"csv": csv_resource["id"], "xlsx": xlsx_resource["id"]}
 
 
+def loads_itself(resource_id: str) -> bool:
+    """Whether the resource is a file of the datasets `publish` keeps (their tables go into
+    the DataStore from here, with their types; xloader would load them again as text)."""
+    resource = ckan_model.Resource.get(resource_id)
+    if resource is None or resource.package is None:
+        return False
+    return resource.package.name in (
+        tk.config.get("ckanext.transparency.appeals.statistics_dataset"),
+        tk.config.get("ckanext.transparency.appeals.reception_dataset"))
+
+
 def publish(month: Optional[str] = None) -> dict[str, Any]:
     month = month or previous_month()
     context = _context()

@@ -6,8 +6,13 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency import cli as portal_cli
-from ckanext.transparency.appeals import cli, helpers, views
+from ckanext.transparency.appeals import cli, helpers, publish, views
 from ckanext.transparency.appeals.logic import action, auth
+
+try:
+    from ckanext.xloader.interfaces import IXloader
+except ImportError:  # xloader not installed
+    IXloader = None
 
 ACTIONS = ("appeal_submit", "appeal_track", "appeal_rate", "appeal_list", "appeal_show",
            "appeal_assign", "appeal_forward", "appeal_extend", "appeal_answer", "appeal_close",
@@ -25,6 +30,8 @@ class AppealsPlugin(p.SingletonPlugin):
     p.implements(p.IBlueprint)
     p.implements(p.ITemplateHelpers)
     p.implements(p.IClick)
+    if IXloader is not None:
+        p.implements(IXloader, inherit=True)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
@@ -46,3 +53,7 @@ class AppealsPlugin(p.SingletonPlugin):
         if "appeals" not in portal_cli.transparency.commands:
             portal_cli.transparency.add_command(cli.appeals)
         return []
+
+    # IXloader: the monthly publishing loads its own tables into the DataStore, typed
+    def can_upload(self, resource_id):
+        return not publish.loads_itself(resource_id)
