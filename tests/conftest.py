@@ -7,6 +7,8 @@ import pytest
 
 import ckan.model as model
 
+from .smtp import SmtpSink
+
 # CKAN reads these over the ini file; a shell that sourced var/services.env would point the
 # tests (which drop tables) at the main database. The test ini decides, nothing else.
 for _name in ("CKAN_SQLALCHEMY_URL", "CKAN_DATASTORE_WRITE_URL", "CKAN_DATASTORE_READ_URL",
@@ -39,3 +41,11 @@ def reset_db(reset_db):
         for plugin, package in MIGRATIONS.items():
             _upgrade(plugin, package)
     return reset
+
+
+@pytest.fixture
+def smtp(ckan_config, monkeypatch):
+    """CKAN's mailer delivers to a real local SMTP server; `smtp.messages` holds what came."""
+    with SmtpSink() as sink:
+        monkeypatch.setitem(ckan_config, "smtp.server", sink.address)
+        yield sink

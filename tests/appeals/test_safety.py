@@ -14,7 +14,6 @@ from ckan.tests import helpers
 from ckanext.transparency.appeals import attachments, model as appeals_model
 
 from .conftest import SECRET, code, stored, submit
-from .smtp_sink import SMTPSink
 
 pytestmark = pytest.mark.usefixtures("people")
 
@@ -68,18 +67,9 @@ def test_not_a_file_is_refused():
         submit(attachment_1="just a string")
 
 
-@pytest.fixture
-def sink(ckan_config, monkeypatch):
-    server = SMTPSink()
-    monkeypatch.setitem(ckan_config, "smtp.server", server.address)
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def test_number_and_code_are_mailed(sink, caplog):
+def test_number_and_code_are_mailed(smtp, caplog):
     receipt = submit()
-    [(recipients, message)] = sink.messages
+    [(recipients, message)] = smtp.messages
     assert recipients == [SECRET["email"]]
     body = message.get_payload(decode=True).decode()
     assert receipt["number"] in body and code(receipt) in body
@@ -87,17 +77,17 @@ def test_number_and_code_are_mailed(sink, caplog):
     assert SECRET["email"] not in caplog.text  # CKAN's "Sent email to ..." is dropped
 
 
-def test_no_mail_without_an_address(sink):
+def test_no_mail_without_an_address(smtp):
     submit(email="")
-    assert sink.messages == []
+    assert smtp.messages == []
 
 
-def test_the_applicant_is_told_of_forwarding(sink):
+def test_the_applicant_is_told_of_forwarding(smtp):
     number = submit()["number"]
     helpers.call_action("appeal_forward", context={"user": "water_editor"}, id=number,
                         to="Ministry of Energy")
-    assert len(sink.messages) == 2
-    assert "Ministry of Energy" in sink.messages[1][1]["Subject"]
+    assert len(smtp.messages) == 2
+    assert "Ministry of Energy" in smtp.messages[1][1]["Subject"]
 
 
 @pytest.mark.ckan_config("ckanext.transparency.appeals.rate_limit", 2)

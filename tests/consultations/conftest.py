@@ -9,7 +9,6 @@ import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 from ckanext.transparency.consultations import settings
 
-from .smtp_sink import SmtpSink
 
 TEXT = """Kirish qismi: ushbu nizom agentlik faoliyatini tartibga soladi.
 
@@ -91,8 +90,3 @@ def open_draft(make_draft):
     return make_draft()
 
 
-@pytest.fixture
-def smtp(ckan_config, monkeypatch):
-    with SmtpSink() as sink:
-        monkeypatch.setitem(ckan_config, "smtp.server", sink.address)
-        yield sink
