@@ -176,10 +176,30 @@ def _wait_for(url: str, seconds: int = 120) -> bool:
     return False
 
 
+def start_mail_catcher() -> subprocess.Popen:
+    """An SMTP server that keeps every message in var/mail (a Maildir); the processes started
+    after it send there (CKAN_SMTP_SERVER)."""
+    port = services._free_port()
+    VAR.mkdir(exist_ok=True)
+    catcher = subprocess.Popen([str(BIN / "python"), "-m", "aiosmtpd", "-n", "-l",
+                                f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox",
+                                str(MAIL_DIR)], env=clean_env())
+    os.environ["CKAN_SMTP_SERVER"] = f"127.0.0.1:{port}"
+    log(f"e-mail is caught in {MAIL_DIR} (a Maildir); CKAN_SMTP_SERVER names a real server")
+    return catcher
+
+
 def up() -> None:
     port = int(os.environ.get("PORT", "5000"))
-    _, started = bootstrap(port)
     processes: list[subprocess.Popen] = []
+    if not os.environ.get("CKAN_SMTP_SERVER"):
+        processes.append(start_mail_catcher())
+    try:
+        _, started = bootstrap(port)
+    except BaseException:
+        for process in processes:
+            process.terminate()
+        raise
 
     def stop(*_: object) -> None:
         log("stopping")
@@ -198,13 +218,6 @@ def up() -> None:
     signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the children too; stop them in order
     try:
         env = clean_env()
-        if not os.environ.get("CKAN_SMTP_SERVER"):
-            mail_port = services._free_port()
-            processes.append(subprocess.Popen(
-                [str(BIN / "python"), "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{mail_port}",
-                 "-c", "aiosmtpd.handlers.Mailbox", str(MAIL_DIR)], env=env))
-            env["CKAN_SMTP_SERVER"] = f"127.0.0.1:{mail_port}"
-            log(f"e-mail is caught in {MAIL_DIR} (a Maildir); CKAN_SMTP_SERVER names a real server")
         web = subprocess.Popen([CKAN, "-c", str(CKAN_INI), "run", "--host", "127.0.0.1",
                                 "--port", str(port), "--disable-reloader"], env=env)
         processes.append(web)

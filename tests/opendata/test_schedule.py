@@ -199,6 +199,14 @@ class TestFacetAndDailyJob:
         assert [(name, kind) for name, kind, _ in sent] == [("fresh", "overdue")]
 
 
+    @pytest.mark.ckan_config("ckan.locale_default", "ru")
+    def test_reminders_are_written_in_the_sites_language(self, two_datasets, smtp, editor):
+        """The job has no page language: the editors read the site's (here Russian)."""
+        jobs.remind(D(2027, 1, 8))
+        subjects = sorted(str(message["Subject"]) for _, message in smtp.messages)
+        assert [s.split(":")[0] for s in subjects] == ["Просрочено", "Срок 2027-01-15"]
+
+
 @pytest.mark.usefixtures("clean")
 class TestCommand:
 

@@ -19,6 +19,8 @@ import ckan.model as ckan_model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.i18n.site_language import in_site_language
+
 from . import model, present, receptions
 
 STATISTICS_FIELDS = (
@@ -184,25 +186,26 @@ def loads_itself(resource_id: str) -> bool:
         tk.config.get("ckanext.transparency.appeals.reception_dataset"))
 
 
+@in_site_language()
 def publish(month: Optional[str] = None) -> dict[str, Any]:
     month = month or previous_month()
     context = _context()
     rows = statistics_rows(month)
     statistics = _dataset(
         context, tk.config.get("ckanext.transparency.appeals.statistics_dataset"),
-        "Appeals statistics (monthly)",
-        "Appeals of individuals and legal entities (Law ZRU-445): one row per month, "
-        "department, type and outcome; counts, answers on time and late, extensions, median "
-        "days to answer and average rating. Updated monthly; no personal data.")
+        tk._("Appeals statistics (monthly)"),
+        tk._("Appeals of individuals and legal entities (Law ZRU-445): one row per month, "
+             "department, type and outcome; counts, answers on time and late, extensions, "
+             "median days to answer and average rating. Updated monthly; no personal data."))
     resources = _publish_table(context, statistics, "appeals-statistics", STATISTICS_FIELDS,
-                               rows, "Appeals", ["month", "department", "type", "outcome"])
+                               rows, tk._("Appeals"), ["month", "department", "type", "outcome"])
     schedule = reception_rows()
     reception_dataset = _dataset(
         context, tk.config.get("ckanext.transparency.appeals.reception_dataset"),
-        "Reception days of the management",
-        "Who receives citizens, on which days and hours, where and how to sign up. Visits "
-        "are registered as oral appeals and counted in the appeals statistics.")
+        tk._("Reception days of the management"),
+        tk._("Who receives citizens, on which days and hours, where and how to sign up. Visits "
+             "are registered as oral appeals and counted in the appeals statistics."))
     _publish_table(context, reception_dataset, "reception-schedule", RECEPTION_FIELDS,
-                   schedule, "Receptions", [])
+                   schedule, tk._("Receptions"), [])
     return {"month": month, "rows": len(rows), "receptions": len(schedule),
             "dataset": statistics["name"], "resources": resources}

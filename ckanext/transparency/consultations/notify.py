@@ -8,6 +8,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
 
+from ckanext.transparency.i18n.site_language import in_site_language
+
 from . import lifecycle, moderation
 from .dictization import decision_label
 
@@ -29,6 +31,7 @@ def _draft_url(consultation) -> str:
     return tk.url_for("consultations.read", name=consultation.name, _external=True)
 
 
+@in_site_language()
 def answer(consultation, proposal) -> bool:
     subject = tk._("Answer to your proposal No. {number}").format(number=proposal.number)
     body = tk._(
@@ -40,6 +43,7 @@ def answer(consultation, proposal) -> bool:
     return _send(model.User.get(proposal.author_id), subject, body)
 
 
+@in_site_language()
 def rejected(consultation, proposal) -> bool:
     subject = tk._("Your proposal No. {number} was not published").format(
         number=proposal.number)
@@ -53,6 +57,7 @@ def rejected(consultation, proposal) -> bool:
     return _send(model.User.get(proposal.author_id), subject, body)
 
 
+@in_site_language()
 def new_draft(consultation, user) -> bool:
     subject = tk._("New draft for public discussion: {title}").format(title=consultation.title)
     body = tk._(

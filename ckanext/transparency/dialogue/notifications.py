@@ -16,6 +16,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy import select, union
 
+from ckanext.transparency.i18n.site_language import in_site_language
+
 from . import model as m
 from . import times
 
@@ -60,6 +62,7 @@ def enqueue_sending() -> None:
         log.warning("dialogue: could not queue the notifications job", exc_info=True)
 
 
+@in_site_language()
 def _message(note: m.Notification, event: m.Event) -> tuple[str, str]:
     from .logic.dictization import event_url
     data = note.data or {}

@@ -1,10 +1,15 @@
-"""Text the portal stores for everybody (the titles and descriptions of the datasets it makes
-itself) is written in the site's default language, whoever or whatever triggered it: a staff
-member reading the site in Russian, or a command with no page language at all."""
+"""Text the portal writes for people it cannot ask (the titles and descriptions of datasets it
+makes itself, e-mails to authors, subscribers and editors) is in the site's default language,
+whoever or whatever triggered it: a staff member reading the site in Russian, a background job
+or a command, which have no page language at all (and would otherwise write English).
+
+    with in_site_language(): ...        or        @in_site_language()
+"""
 from __future__ import annotations
 
 from contextlib import contextmanager
 
+import flask
 import flask_babel
 
 import ckan.plugins.toolkit as tk
@@ -12,5 +17,17 @@ import ckan.plugins.toolkit as tk
 
 @contextmanager
 def in_site_language():
-    with flask_babel.force_locale(tk.config.get("ckan.locale_default") or "en"):
+    locale = tk.config.get("ckan.locale_default") or "en"
+    if flask.has_app_context():
+        with flask_babel.force_locale(locale):
+            yield
+        return
+    # Commands and the jobs worker run outside Flask: lend them a request of the app, as
+    # CKAN's own url_for does there (ckan.config.middleware keeps one for it).
+    from ckan.config.middleware import _internal_test_request_context as internal
+    if internal is None:
+        yield
+        return
+    with internal.app.test_request_context(base_url=tk.config.get("ckan.site_url")), \
+            flask_babel.force_locale(locale):
         yield

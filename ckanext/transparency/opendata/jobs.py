@@ -12,6 +12,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
 
+from ckanext.transparency.i18n.site_language import in_site_language
+
 from . import freshness
 from .model import ScheduleState, UpdateRecord
 from .types import TYPES
@@ -61,6 +63,7 @@ def _editors(package: model.Package) -> list[model.User]:
     return [u for u in members if u.email]
 
 
+@in_site_language()
 def _message(package: model.Package, schedule: freshness.Schedule, overdue: bool) -> tuple:
     url = tk.url_for(f"{package.type}.read", id=package.name, _external=True)
     if overdue:
