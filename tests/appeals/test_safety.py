@@ -90,6 +90,20 @@ def test_the_applicant_is_told_of_forwarding(smtp):
     assert "Ministry of Energy" in smtp.messages[1][1]["Subject"]
 
 
+
+def test_the_applicant_is_written_to_in_the_language_of_the_appeal(app, smtp):
+    """Sent through the Russian pages, answered by staff reading in English: in Russian."""
+    with app.flask_app.test_request_context("/ru/appeals/new",
+                                            environ_base={"CKAN_LANG": "ru"}):
+        number = submit()["number"]
+    helpers.call_action("appeal_answer", context={"user": "water_editor"}, id=number,
+                        outcome="explained", answer="Suv quvuri taʼmirlandi.")
+    subjects = [str(message["Subject"]) for _, message in smtp.messages]
+    assert subjects[0] == f"Ваше обращение {number} зарегистрировано"
+    assert subjects[-1].startswith(f"Ваше обращение {number}: ")
+    assert "answered" not in subjects[-1]
+
+
 @pytest.mark.ckan_config("ckanext.transparency.appeals.rate_limit", 2)
 def test_rate_limit_per_address(app):
     with app.flask_app.test_request_context(environ_base={"REMOTE_ADDR": "203.0.113.7"}):

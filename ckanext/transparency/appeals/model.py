@@ -86,6 +86,7 @@ applicant_table = _table(
     Column("address", Text, nullable=False, default=""),
     Column("phone", Text, nullable=False, default=""),
     Column("email", Text, nullable=False, default=""),
+    Column("language", Text, nullable=False, default=""),  # of the e-mails to the applicant
 )
 
 event_table = _table(

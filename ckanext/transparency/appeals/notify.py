@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from typing import Callable
 
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
+
+from ckanext.transparency.i18n.site_language import in_language
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +48,26 @@ def _track_url() -> str:
 
 
 def registered(applicant: dict | None, number: str, code: str) -> bool:
-    return send(applicant, tk._("Your appeal {number} is registered").format(number=number),
-                tk._("Your appeal is registered under number {number}.\n"
-                     "Access code: {code}\n\n"
-                     "Follow it at {url} with the number and the access code. Keep the code "
-                     "secret: whoever has it can see the answer.").format(
-                    number=number, code=code, url=_track_url()))
+    if not applicant:
+        return False
+    with in_language(applicant.get("language")):
+        return send(applicant, tk._("Your appeal {number} is registered").format(number=number),
+                    tk._("Your appeal is registered under number {number}.\n"
+                         "Access code: {code}\n\n"
+                         "Follow it at {url} with the number and the access code. Keep the code "
+                         "secret: whoever has it can see the answer.").format(
+                        number=number, code=code, url=_track_url()))
 
 
-def changed(applicant: dict | None, number: str, what: str) -> bool:
-    return send(applicant, tk._("Your appeal {number}: {what}").format(number=number, what=what),
-                tk._("There is news on your appeal {number}: {what}.\n"
-                     "See it at {url} with the number and your access code.").format(
-                    number=number, what=what, url=_track_url()))
+def changed(applicant: dict | None, number: str, what: Callable[[], str]) -> bool:
+    """`what` happened, in words made in the applicant's language (a function: the member of
+    staff who acts may read the site in another)."""
+    if not applicant:
+        return False
+    with in_language(applicant.get("language")):
+        news = what()
+        return send(applicant, tk._("Your appeal {number}: {what}").format(number=number,
+                                                                          what=news),
+                    tk._("There is news on your appeal {number}: {what}.\n"
+                         "See it at {url} with the number and your access code.").format(
+                        number=number, what=news, url=_track_url()))

@@ -4,6 +4,8 @@ whoever or whatever triggered it: a staff member reading the site in Russian, a 
 or a command, which have no page language at all (and would otherwise write English).
 
     with in_site_language(): ...        or        @in_site_language()
+
+`in_language(locale)` does the same for a reader whose language is known (an applicant's).
 """
 from __future__ import annotations
 
@@ -15,9 +17,16 @@ import flask_babel
 import ckan.plugins.toolkit as tk
 
 
-@contextmanager
 def in_site_language():
-    locale = tk.config.get("ckan.locale_default") or "en"
+    return in_language(None)
+
+
+@contextmanager
+def in_language(locale: str | None):
+    """Text in `locale` (one the portal offers), else in the site's language."""
+    offered = tk.config.get("ckan.locales_offered") or []
+    if not locale or (offered and locale not in offered):
+        locale = tk.config.get("ckan.locale_default") or "en"
     if flask.has_app_context():
         with flask_babel.force_locale(locale):
             yield

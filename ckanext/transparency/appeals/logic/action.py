@@ -121,6 +121,7 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
         model.session().rollback()
         return _receipt(_existing_submission(data), code)
     applicant = {k: data.get(k) or "" for k in ("full_name", "address", "phone", "email")}
+    applicant["language"] = _reader_language()
     model.session().execute(model.applicant_table.insert().values(appeal_id=appeal_id,
                                                                    **applicant))
     model.add_event(appeal_id, "registered", _actor_id(context), True,
@@ -260,7 +261,12 @@ def _change(context: dict, appeal: dict, kind: str, event: dict, **values) -> di
     return model.get_appeal(appeal["id"])
 
 
-def _tell_applicant(context: dict, appeal: dict, what: str) -> None:
+def _reader_language() -> str:
+    """The language of the page (or API address) the appeal came through, '' outside one."""
+    return (tk.h.lang() if tk.request else "") or ""
+
+
+def _tell_applicant(context: dict, appeal: dict, what) -> None:
     if not context.get("defer_commit"):
         notify.changed(model.applicant(appeal["id"]), appeal["number"], what)
 
@@ -290,7 +296,7 @@ def appeal_forward(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "forwarded", {"to": data["to"], "note": data.get("note")},
                      status="forwarded", outcome="forwarded", forwarded_to=data["to"],
                      completed_on=present.today(), completed_at=now)
-    _tell_applicant(context, appeal, tk._("forwarded to {to}").format(to=data["to"]))
+    _tell_applicant(context, appeal, lambda: tk._("forwarded to {to}").format(to=data["to"]))
     return present.staff_dict(appeal)
 
 
@@ -327,7 +333,7 @@ def appeal_extend(context: dict, data_dict: dict) -> dict[str, Any]:
         appeal = _change(context, appeal, "extended", {"reason": data["reason"],
                                                         "due_on": until.isoformat()},
                          extended=True, due_on=until)
-    _tell_applicant(context, appeal, tk._("the deadline is now {due}").format(
+    _tell_applicant(context, appeal, lambda: tk._("the deadline is now {due}").format(
         due=appeal["due_on"].isoformat()))
     return present.staff_dict(appeal)
 
@@ -340,7 +346,7 @@ def appeal_answer(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "answered", {"outcome": data["outcome"]},
                      status="answered", outcome=data["outcome"], answer=data["answer"],
                      completed_on=present.today(), completed_at=dt.datetime.utcnow())
-    _tell_applicant(context, appeal, tk._("answered"))
+    _tell_applicant(context, appeal, lambda: tk._("answered"))
     return present.staff_dict(appeal)
 
 
@@ -360,7 +366,7 @@ def appeal_reopen(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "reopened", {"note": data.get("note")},
                      status="in_progress", outcome=None, completed_on=None, completed_at=None,
                      closed_at=None)
-    _tell_applicant(context, appeal, tk._("reopened"))
+    _tell_applicant(context, appeal, lambda: tk._("reopened"))
     return present.staff_dict(appeal)
 
 
