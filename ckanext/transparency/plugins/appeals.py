@@ -23,30 +23,18 @@ ACTIONS = ("appeal_submit", "appeal_track", "appeal_rate", "appeal_list", "appea
 
 
 @tk.blanket.config_declarations("../appeals/config_declaration.yaml")
+@tk.blanket.actions({name: getattr(action, name) for name in ACTIONS})
+@tk.blanket.auth_functions({name: getattr(auth, name) for name in ACTIONS})
+@tk.blanket.blueprints([views.appeals])
+@tk.blanket.helpers(helpers.HELPERS)
 class AppealsPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
-    p.implements(p.IActions)
-    p.implements(p.IAuthFunctions)
-    p.implements(p.IBlueprint)
-    p.implements(p.ITemplateHelpers)
     p.implements(p.IClick)
     if IXloader is not None:
         p.implements(IXloader, inherit=True)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
-
-    def get_actions(self):
-        return {name: getattr(action, name) for name in ACTIONS}
-
-    def get_auth_functions(self):
-        return {name: getattr(auth, name) for name in ACTIONS}
-
-    def get_blueprint(self):
-        return [views.appeals]
-
-    def get_helpers(self):
-        return helpers.HELPERS
 
     def get_commands(self):
         # `ckan transparency appeals ...`: a subgroup of the portal's command group.

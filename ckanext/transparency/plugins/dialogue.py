@@ -9,29 +9,14 @@ from ckanext.transparency.dialogue.logic import action, auth
 
 
 @tk.blanket.config_declarations("../dialogue/config_declaration.yaml")
+@tk.blanket.actions(action.get_actions)
+@tk.blanket.auth_functions(auth.get_auth_functions)
+@tk.blanket.blueprints(views.blueprints)
+@tk.blanket.cli([cli.dialogue])
+@tk.blanket.helpers(helpers.get_helpers)
 class DialoguePlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
-    p.implements(p.IActions)
-    p.implements(p.IAuthFunctions)
-    p.implements(p.IBlueprint)
-    p.implements(p.IClick)
-    p.implements(p.ITemplateHelpers)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
         tk.add_resource("../dialogue/assets", "transparency_dialogue")
-
-    def get_actions(self):
-        return action.get_actions()
-
-    def get_auth_functions(self):
-        return auth.get_auth_functions()
-
-    def get_blueprint(self):
-        return views.blueprints()
-
-    def get_commands(self):
-        return [cli.dialogue]
-
-    def get_helpers(self):
-        return helpers.get_helpers()

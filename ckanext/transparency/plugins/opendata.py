@@ -16,13 +16,13 @@ except ImportError:  # xloader not installed
 
 
 @tk.blanket.config_declarations("../opendata/config_declaration.yaml")
+@tk.blanket.actions(action.get_actions)
+@tk.blanket.auth_functions(auth.get_auth_functions)
+@tk.blanket.blueprints(views.blueprints)
+@tk.blanket.helpers(helpers.get_helpers)
 class OpendataPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
-    p.implements(p.IActions)
-    p.implements(p.IAuthFunctions)
-    p.implements(p.IBlueprint)
     p.implements(p.IClick)
-    p.implements(p.ITemplateHelpers)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IResourceController, inherit=True)
     p.implements(p.IFacets, inherit=True)
@@ -33,25 +33,10 @@ class OpendataPlugin(p.SingletonPlugin):
     def update_config(self, config):
         tk.add_template_directory(config, "../templates/opendata/overrides")
 
-    # IActions, IAuthFunctions
-    def get_actions(self):
-        return action.get_actions()
-
-    def get_auth_functions(self):
-        return auth.get_auth_functions()
-
-    # IBlueprint
-    def get_blueprint(self):
-        return views.blueprints()
-
     # IClick: the commands join the portal's `ckan transparency` group
     def get_commands(self):
         cli.register(portal_cli.transparency)
         return []
-
-    # ITemplateHelpers
-    def get_helpers(self):
-        return helpers.get_helpers()
 
     # IPackageController
     def before_dataset_index(self, pkg_dict):

@@ -13,13 +13,13 @@ WEIGHT_KEYS = [f"ckanext.transparency.rating.weight.{k}"
 
 
 @tk.blanket.config_declarations("../rating/config_declaration.yaml")
+@tk.blanket.actions(action.get_actions)
+@tk.blanket.auth_functions(auth.get_auth_functions)
+@tk.blanket.blueprints(views.blueprint)
+@tk.blanket.helpers(helpers.get_helpers)
 class RatingPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
-    p.implements(p.IActions)
-    p.implements(p.IAuthFunctions)
-    p.implements(p.IBlueprint)
     p.implements(p.IClick)
-    p.implements(p.ITemplateHelpers)
 
     # IConfigurer: templates; the weights and the minimum sample are editable by a sysadmin
     # at runtime (config_option_update)
@@ -33,18 +33,7 @@ class RatingPlugin(p.SingletonPlugin):
             tk.get_validator("ignore_missing"), tk.get_validator("natural_number_validator")]
         return schema
 
-    def get_actions(self):
-        return action.get_actions()
-
-    def get_auth_functions(self):
-        return auth.get_auth_functions()
-
-    def get_blueprint(self):
-        return views.blueprint()
-
+    # IClick: the command joins the portal's `ckan transparency` group
     def get_commands(self):
         cli.register(portal_cli.transparency)
         return []
-
-    def get_helpers(self):
-        return helpers.get_helpers()
