@@ -2,6 +2,8 @@
 Proposal and report actions are in proposal_action.py and report_action.py."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import sqlalchemy as sa
 
 import ckan.model as model
@@ -36,8 +38,15 @@ def _set_articles(consultation, body: str) -> None:
                             text=u.text) for i, u in enumerate(units)]
 
 
-def _imported(data_dict: dict, field: str) -> tuple[str, str, bytes, str] | None:
-    """(format, markdown, data, filename) of a DOCX/ODT upload in `field`, if any."""
+class Imported(NamedTuple):
+    format: str  # docx or odt
+    markdown: str
+    data: bytes
+    filename: str
+
+
+def _imported(data_dict: dict, field: str) -> Imported | None:
+    """The DOCX/ODT upload in `field`, if any, with its text as Markdown."""
     upload = data_dict.get(field)
     if upload is None or isinstance(upload, str):
         return None
@@ -46,7 +55,7 @@ def _imported(data_dict: dict, field: str) -> tuple[str, str, bytes, str] | None
         fmt, markdown = importers.to_markdown(filename, data)
     except importers.ImportError_ as error:
         raise tk.ValidationError({field: [str(error)]})
-    return fmt, markdown, data, filename
+    return Imported(fmt, markdown, data, filename)
 
 
 def _attach(consultation, filename: str, data: bytes, mimetype: str) -> ConsultationAttachment:
@@ -55,6 +64,12 @@ def _attach(consultation, filename: str, data: bytes, mimetype: str) -> Consulta
     consultation.attachments.append(attachment)
     storage.save(consultation.id, attachment.id, data)
     return attachment
+
+
+def _attach_original(consultation, imported: Imported) -> ConsultationAttachment:
+    """Keep the file a text was imported from beside the draft."""
+    mimetype = importers.DOCX if imported.format == "docx" else importers.ODT
+    return _attach(consultation, imported.filename, imported.data, mimetype)
 
 
 def _date_check(data: dict, kind: str, opens_on, closes_on, previous=None) -> None:
@@ -141,7 +156,7 @@ def consultation_create(context, data_dict):
     data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
                      schemas.consultation_create_schema(), context)
     if imported:
-        data["body"] = imported[1]
+        data["body"] = imported.markdown
     if not (data.get("body") or "").strip():
         raise tk.ValidationError({"body": [tk._("Enter the text of the draft or upload a "
                                                 "DOCX or ODT file.")]})
@@ -152,15 +167,14 @@ def consultation_create(context, data_dict):
     consultation = Consultation(
         id=model.types.make_uuid(), name=data["name"], title=data["title"],
         summary=data.get("summary", ""), kind=data["kind"], owner_org=data["owner_org"],
-        body=data["body"], source_format=imported[0] if imported else "markdown",
+        body=data["body"], source_format=imported.format if imported else "markdown",
         opens_on=data["opens_on"], closes_on=data["closes_on"],
         creator_user_id=user.id if user else None)
     _set_articles(consultation, consultation.body)
     consultation.search_text = _search_text(consultation)
     model.Session.add(consultation)
     if imported:
-        _attach(consultation, imported[3], imported[2],
-                importers.DOCX if imported[0] == "docx" else importers.ODT)
+        _attach_original(consultation, imported)
     model.Session.commit()
     subscriptions.enqueue(consultation)
     return consultation_dictize(consultation, True)
@@ -178,7 +192,7 @@ def consultation_update(context, data_dict):
     data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
                      schemas.consultation_update_schema(), context)
     if imported:
-        data["body"] = imported[1]
+        data["body"] = imported.markdown
     status = lifecycle.status(consultation)
     if status not in (lifecycle.UPCOMING, lifecycle.OPEN, lifecycle.CLOSED):
         raise tk.ValidationError({"id": [tk._("A draft whose report is published, or that is "
@@ -203,13 +217,12 @@ def consultation_update(context, data_dict):
             setattr(consultation, field, data[field])
     if "body" in data and data["body"] != consultation.body:
         consultation.body = data["body"]
-        consultation.source_format = imported[0] if imported else "markdown"
+        consultation.source_format = imported.format if imported else "markdown"
         _set_articles(consultation, consultation.body)
     consultation.search_text = _search_text(consultation)
     consultation.modified = utcnow()
     if imported:
-        _attach(consultation, imported[3], imported[2],
-                importers.DOCX if imported[0] == "docx" else importers.ODT)
+        _attach_original(consultation, imported)
     model.Session.commit()
     return consultation_dictize(consultation, True)
 
@@ -245,7 +258,7 @@ def consultation_adopt(context, data_dict):
     data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
                      schemas.consultation_adopt_schema(), context)
     if imported:
-        data["adopted_text"] = imported[1]
+        data["adopted_text"] = imported.markdown
     if lifecycle.status(consultation) != lifecycle.REPORT_PUBLISHED:
         raise tk.ValidationError({"id": [tk._("A draft can be marked adopted only after the "
                                               "report on its discussion is published.")]})
@@ -259,8 +272,7 @@ def consultation_adopt(context, data_dict):
     consultation.adopted_reference = data.get("adopted_reference")
     consultation.adopted_at = utcnow()
     if imported:
-        _attach(consultation, imported[3], imported[2],
-                importers.DOCX if imported[0] == "docx" else importers.ODT)
+        _attach_original(consultation, imported)
     model.Session.commit()
     return consultation_dictize(consultation, True)
 
