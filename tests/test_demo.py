@@ -14,7 +14,7 @@ from ckan.tests.helpers import call_action
 from ckanext.transparency.demo import files, loader
 from ckanext.transparency.demo.datasets import DATASETS, FREQUENCY, KIND_TYPES
 from ckanext.transparency.demo.organization import DEPARTMENTS
-from ckanext.transparency.demo.transliterate import for_cp1251, to_cyrillic
+from ckanext.transparency.i18n.transliterate import for_cp1251, to_cyrillic
 
 # the plugins of test.ini: the demo's datasets are typed (scheming, transparency_opendata) and
 # their files are checked and loaded into the DataStore

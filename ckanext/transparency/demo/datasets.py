@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Mapping
 
+from ckanext.transparency.i18n.transliterate import to_cyrillic
+
 from . import vocabulary as v
 from .files import CP1251, CSV, UTF8, UTF8_BOM, XLSX, FileSpec
 from .organization import AGENCY, DEPARTMENTS
 from .tables import Table, build
-from .transliterate import to_cyrillic
 
 FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 MONTHLY, QUARTERLY, ANNUAL = (FREQUENCY + f for f in ("MONTHLY", "QUARTERLY", "ANNUAL"))

@@ -12,8 +12,9 @@ import zipfile
 from pathlib import Path
 from typing import Any, Sequence
 
+from ckanext.transparency.i18n.transliterate import for_cp1251
+
 from .tables import DATE, DECIMAL, INT, MONEY, PERCENT, Column, Table
-from .transliterate import for_cp1251
 
 CSV, XLSX = "CSV", "XLSX"
 UTF8, UTF8_BOM, CP1251 = "utf-8", "utf-8-sig", "cp1251"

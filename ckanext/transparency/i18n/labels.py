@@ -10,7 +10,7 @@ import flask
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from .transliterate import to_cyrillic
+from .transliterate import cyrillic_label
 
 
 def _(message: str) -> str:  # marks a string for extraction; translated where it is shown
@@ -97,9 +97,10 @@ def translate_site_title() -> None:
 @tk.chained_helper
 def scheming_language_text(next_helper, text, prefer_lang=None):
     """Scheming's, with the Uzbek Cyrillic of a label that the schema writes in Latin only."""
-    if isinstance(text, dict) and text.get("uz") and not text.get("uz_Cyrl") and (
-            prefer_lang or tk.h.lang()) == "uz_Cyrl":
-        return to_cyrillic(text["uz"])
+    if isinstance(text, dict) and (prefer_lang or tk.h.lang()) == "uz_Cyrl":
+        cyrillic = cyrillic_label(text)
+        if cyrillic:
+            return cyrillic
     return next_helper(text, prefer_lang)
 
 

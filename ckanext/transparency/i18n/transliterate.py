@@ -151,6 +151,14 @@ def to_cyrillic(text: str) -> str:
                    for i, part in enumerate(parts))
 
 
+def cyrillic_label(texts: dict) -> str | None:
+    """The Uzbek Cyrillic of a label given per language ({"uz": ..., "ru": ...}): its own
+    `uz_Cyrl`, else derived from its Uzbek Latin; None without either."""
+    if texts.get("uz_Cyrl"):
+        return texts["uz_Cyrl"]
+    return to_cyrillic(texts["uz"]) if texts.get("uz") else None
+
+
 # Parts of a gettext message that are code, not words: printf and str.format placeholders,
 # HTML tags and entities.
 _MARKUP_RE = re.compile(r"(%\([A-Za-z_][A-Za-z0-9_]*\)[sdifr]|%[sdifr]|\{[^{}]*\}|<[^>]*>"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ckanext.transparency.demo.transliterate import to_cyrillic
+from ckanext.transparency.i18n.transliterate import cyrillic_label, to_cyrillic
 from ckanext.transparency.search.text import normalize
 
 TABLES = Path(__file__).resolve().parent.parent / "schemas" / "tables"
@@ -68,9 +68,10 @@ def match_header(schema: dict, header: str) -> str | None:
 
 def label(field: dict, language: str) -> str:
     """The field's label in `language`; Uzbek Cyrillic, unless written out, from the Latin."""
-    if language == "uz_Cyrl" and not field.get(language) and field.get("uz"):
-        from ckanext.transparency.i18n.transliterate import to_cyrillic
-        return to_cyrillic(field["uz"])
+    if language == "uz_Cyrl":
+        cyrillic = cyrillic_label(field)
+        if cyrillic:
+            return cyrillic
     for lang in (language, language.split("_")[0], "uz", "en"):
         if field.get(lang):
             return field[lang]

@@ -12,7 +12,7 @@ import random
 import zlib
 from typing import Any, Callable
 
-from ..transliterate import to_cyrillic
+from ckanext.transparency.i18n.transliterate import to_cyrillic
 
 TEXT, CODE, INT, MONEY, PERCENT, DECIMAL, DATE, DATETIME = (
     "text", "code", "int", "money", "percent", "decimal", "date", "datetime")
