@@ -23,7 +23,8 @@ def blueprint() -> Blueprint:
         view = current_app.view_functions.get(request.endpoint or "")
         if view is None:
             return
-        if f"{view.__module__}.{view.__name__}" in csrf._exempt_views - exempt_by_design:
+        name = f"{view.__module__}.{view.__name__}"
+        if name in csrf._exempt_views and name not in exempt_by_design:
             csrf.protect()  # raises CSRFError (400) without a valid token
 
     return guard

@@ -150,7 +150,10 @@ def _ours(args) -> bool:
     fmt = args.get("format", "csv")
     if fmt == "xlsx":
         return True
-    return fmt in LABELLED_FORMATS and args.get("labels", "").lower() in ("true", "1", "yes", "on")
+    try:
+        return fmt in LABELLED_FORMATS and tk.asbool(args.get("labels", False))
+    except ValueError:  # not a yes: CKAN's dump, which ignores the parameter
+        return False
 
 
 def intercept() -> Response | None:
