@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import zoneinfo
 from dataclasses import dataclass
 from typing import Callable, Optional
 
 import ckan.model as model
 import ckan.plugins as p
-import ckan.plugins.toolkit as tk
 from ckan.model.system_info import get_system_info, set_system_info
+
+from ckanext.transparency.timezone import site_today
 
 log = logging.getLogger(__name__)
 
@@ -72,14 +72,6 @@ JOBS = (
 )
 
 
-def today() -> dt.date:
-    """Today where the portal's readers are (ckan.display_timezone)."""
-    zone = tk.config.get("ckan.display_timezone") or "server"
-    if zone == "server":
-        return dt.date.today()
-    return dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
-
-
 def period_of(cadence: str, day: dt.date) -> Optional[str]:
     if cadence == DAILY:
         return day.isoformat()
@@ -90,7 +82,7 @@ def period_of(cadence: str, day: dt.date) -> Optional[str]:
 
 def run(day: Optional[dt.date] = None, jobs: tuple[Job, ...] = JOBS) -> list[tuple[str, str]]:
     """Run the jobs that are due on `day`; returns (job, what it did) of each."""
-    day = day or today()
+    day = day or site_today()
     results = []
     for job in jobs:
         if not p.plugin_loaded(job.plugin):

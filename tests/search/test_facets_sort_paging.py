@@ -3,8 +3,6 @@ import pytest
 
 from ckan.tests import factories, helpers
 
-from .conftest import names
-
 
 def facets(**kwargs):
     result = helpers.call_action("package_search", **kwargs)

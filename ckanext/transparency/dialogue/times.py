@@ -6,19 +6,8 @@ A time given without an offset (a form's datetime-local field, or an API call) m
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
-import ckan.plugins.toolkit as tk
-
-
-def site_timezone() -> datetime.tzinfo:
-    name = tk.config.get("ckan.display_timezone") or "UTC"
-    if name == "server":
-        return datetime.datetime.now().astimezone().tzinfo or datetime.timezone.utc
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return datetime.timezone.utc
+from ckanext.transparency.timezone import site_timezone
 
 
 def parse(value) -> datetime.datetime:

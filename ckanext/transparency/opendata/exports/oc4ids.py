@@ -6,9 +6,10 @@ is (ckan.display_timezone); fields without a value are left out rather than writ
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.timezone import site_timezone
 
 from . import records
 from .ocds import _with_zone
@@ -26,10 +27,8 @@ def _number(value):
 def _date_time(value) -> str | None:
     if value in (None, ""):
         return None
-    zone = tk.config.get("ckan.display_timezone") or "UTC"
-    tzinfo = dt.timezone.utc if zone in ("server", "UTC") else zoneinfo.ZoneInfo(zone)
     day = dt.date.fromisoformat(str(value)[:10])
-    return dt.datetime.combine(day, dt.time(), tzinfo).isoformat()
+    return dt.datetime.combine(day, dt.time(), site_timezone()).isoformat()
 
 
 def _present(value):

@@ -7,7 +7,7 @@ import datetime as dt
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from .. import indicators, methodology, periods, snapshots
+from .. import methodology, periods, snapshots
 from ..model import Snapshot, entries, snapshot
 from . import schema
 
