@@ -6,22 +6,7 @@ import pytest
 
 from ckan.tests import factories
 
-MAX_TABS = 80
-
-
-def tab_to(page, selector: str) -> None:
-    """Press Tab until `selector` has the focus: it can be reached without a mouse."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)",
-                         selector):
-            return
-    pytest.fail(f"{selector} is not reachable with the Tab key")
-
-
-def fits_the_screen(page) -> bool:
-    return page.evaluate(
-        "() => document.documentElement.scrollWidth <= window.innerWidth + 1")
+from .keyboard import choose_first, fits_the_screen, press_enter_on, track, type_into
 
 
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
@@ -33,24 +18,15 @@ def test_send_and_follow_an_appeal_with_the_keyboard_on_a_phone(live_server, pho
     assert page.locator("html").get_attribute("lang").startswith("uz")
     assert fits_the_screen(page)
 
-    tab_to(page, "#field-type")
-    page.keyboard.press("ArrowDown")  # the first type
-    tab_to(page, "#field-topic")
-    page.keyboard.press("ArrowDown")
-    tab_to(page, "#field-owner_org")
-    page.keyboard.press("ArrowDown")
-    tab_to(page, "#field-subject")
-    page.keyboard.type("Сувнинг босими паст")
-    tab_to(page, "#field-text")
-    page.keyboard.type("Уч ҳафтадан бери учинчи қаватга сув чиқмаяпти.")
-    tab_to(page, "#field-full_name")
-    page.keyboard.type("Тошпўлатов Анвар")
-    tab_to(page, "#field-address")
-    page.keyboard.type("Чилонзор тумани, 7-мавзе, 12-уй")
+    choose_first(page, "#field-type")
+    choose_first(page, "#field-topic")
+    choose_first(page, "#field-owner_org")
+    type_into(page, "#field-subject", "Сувнинг босими паст")
+    type_into(page, "#field-text", "Уч ҳафтадан бери учинчи қаватга сув чиқмаяпти.")
+    type_into(page, "#field-full_name", "Тошпўлатов Анвар")
+    type_into(page, "#field-address", "Чилонзор тумани, 7-мавзе, 12-уй")
     screenshot(page, "form")
-    tab_to(page, "form.appeals-form button[type=submit]")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    press_enter_on(page, "form.appeals-form button[type=submit]")
 
     assert fits_the_screen(page)
     screenshot(page, "registered")
@@ -59,13 +35,7 @@ def test_send_and_follow_an_appeal_with_the_keyboard_on_a_phone(live_server, pho
     assert number.startswith("20") and len(code) >= 8
     assert department["title"] in page.content()
 
-    page.goto(f"{live_server}/uz_Cyrl/appeals/track")
-    tab_to(page, "#field-number")
-    page.keyboard.type(number)
-    tab_to(page, "#field-code")
-    page.keyboard.type(code)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    track(page, f"{live_server}/uz_Cyrl/appeals/track", number, code)
     assert fits_the_screen(page)
     screenshot(page, "tracked")
     content = page.content()
@@ -77,13 +47,7 @@ def test_send_and_follow_an_appeal_with_the_keyboard_on_a_phone(live_server, pho
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 def test_a_wrong_code_gets_a_clear_error_in_the_readers_language(live_server, phone):
     page = phone
-    page.goto(f"{live_server}/ru/appeals/track")
-    tab_to(page, "#field-number")
-    page.keyboard.type("2026-000001")
-    tab_to(page, "#field-code")
-    page.keyboard.type("WRONGCODE1")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    track(page, f"{live_server}/ru/appeals/track", "2026-000001", "WRONGCODE1")
     errors = page.locator(".alert-error, .alert-danger, .error-explanation").all_inner_texts()
     assert errors, page.content()[:2000]
     assert any(ch in "".join(errors) for ch in "абвгдеёжзийклмнопрстуфхцчшщыэюя")
