@@ -7,12 +7,13 @@ opening today, takes its proposals, then moves its dates back as if time had pas
 from __future__ import annotations
 
 import datetime
-import secrets
 from typing import Callable
 
 import ckan.model as model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.demo import people
 
 from . import settings
 from .model import Consultation
@@ -86,15 +87,6 @@ CLOSED_PROPOSALS = (
 )
 
 
-def _user(context: dict, name: str) -> dict:
-    try:
-        return tk.get_action("user_show")(dict(context), {"id": name})
-    except tk.ObjectNotFound:
-        return tk.get_action("user_create")(dict(context), {
-            "name": name, "email": f"{name}@example.uz", "password": secrets.token_urlsafe(16),
-            "fullname": "Demo fuqaro"})
-
-
 def _backdate(name: str, opens_ago: int, closes_in: int) -> None:
     consultation = Consultation.get(name)
     today = settings.today()
@@ -133,7 +125,7 @@ def load(context: dict, echo: Callable[[str], object] = print) -> dict[str, int]
         return {}
     created = 0
     for name in CITIZENS:
-        _user(context, name)
+        people.citizen(context, name)
     if Consultation.get("suv-taminoti-murojaatlari-nizomi") is None:
         draft = _create(context, "suv-taminoti-murojaatlari-nizomi",
                         "Ichimlik suvi taʼminoti boʻyicha murojaatlarni koʻrib chiqish nizomi",

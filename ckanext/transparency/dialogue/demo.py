@@ -11,12 +11,13 @@ external player; the demo citizens (`demo-fuqaro-N`) ask and vote through the sa
 from __future__ import annotations
 
 import datetime
-import secrets
 from typing import Callable
 
 import ckan.model as model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.demo import people
 
 from . import model as m
 
@@ -38,15 +39,6 @@ QUARTER_QUESTIONS = (
      "uskunalar bilan jihozlashga sarflandi. Batafsil maʼlumot byudjet ijrosi toʻplamida."),
     ("Keyingi chorakda qaysi obyektlarni qurish rejalashtirilgan?", None, None, None),
 )
-
-
-def _user(context: dict, name: str) -> dict:
-    try:
-        return tk.get_action("user_show")(dict(context), {"id": name})
-    except tk.ObjectNotFound:
-        return tk.get_action("user_create")(dict(context), {
-            "name": name, "email": f"{name}@example.uz", "password": secrets.token_urlsafe(16),
-            "fullname": "Demo fuqaro"})
 
 
 def _as(name: str) -> dict:
@@ -290,7 +282,7 @@ def load(context: dict, echo: Callable[[str], object] = print) -> dict[str, int]
         echo("  open dialogue: skipped (the transparency_dialogue plugin is not enabled)")
         return {}
     for name in CITIZENS:
-        _user(context, name)
+        people.citizen(context, name)
     editor = context["user"]
     now = datetime.datetime.now(datetime.timezone.utc)
     events = sum(_quarterly(context, editor, year, quarter, recording) for (year, quarter),
