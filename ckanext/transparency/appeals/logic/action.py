@@ -13,18 +13,13 @@ import ckan.authz as authz
 import ckan.model as ckan_model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import validated as _validate
+
 from .. import (attachments, deadlines, model, notify, present, publish, receptions, safety,
                statistics, vocabulary)
 from . import auth, schema
 
 t = model.appeal_table
-
-
-def _validate(data_dict: dict, schema_: dict, context: dict) -> dict:
-    data, errors = tk.navl_validate(data_dict, schema_, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
 
 
 def _commit(context: dict) -> None:

@@ -4,16 +4,18 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import validated
+
 from .. import access
 from ..model import Consultation, ConsultationProposal
 
 
 def validate(data_dict: dict, schema: dict, context: dict) -> dict:
-    data, errors = tk.navl_validate(data_dict, schema, context)
-    if errors:
+    try:
+        return validated(data_dict, schema, context)
+    except tk.ValidationError:
         model.Session.rollback()
-        raise tk.ValidationError(errors)
-    return data
+        raise
 
 
 def get_consultation(reference: str) -> Consultation:

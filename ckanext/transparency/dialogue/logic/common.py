@@ -5,14 +5,9 @@ import ckan.lib.munge as munge
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import validated as validate  # noqa: F401 (for the actions)
+
 from .auth import can_edit_department
-
-
-def validate(data_dict: dict, schema: dict, context: dict) -> dict:
-    data, errors = tk.navl_validate(dict(data_dict), schema, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
 
 
 def current_user(context: dict) -> model.User | None:

@@ -6,17 +6,12 @@ import datetime as dt
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import validated as _validate
+
 from .. import freshness, history, periods, tableschema
 from ..model import UpdateRecord
 from ..types import TYPES
 from . import schema
-
-
-def _validate(data_dict: dict, validation_schema: dict, context: dict) -> dict:
-    data, errors = tk.navl_validate(data_dict, validation_schema, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
 
 
 def _typed_package(context: dict, name_or_id: str) -> dict:

@@ -7,16 +7,11 @@ import datetime as dt
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import validated as _validate
+
 from .. import methodology, periods, snapshots
 from ..model import Snapshot, entries, snapshot
 from . import schema
-
-
-def _validate(data_dict: dict, validation_schema: dict, context: dict) -> dict:
-    data, errors = tk.navl_validate(data_dict, validation_schema, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
 
 
 def _may_see_internal(context: dict) -> bool:
