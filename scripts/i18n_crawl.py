@@ -3,6 +3,9 @@
     .venv/bin/python scripts/i18n_crawl.py http://127.0.0.1:5000 [--password-file var/admin-password]
         [--user admin] [--max-pages 150] [--json report.json]
 
+The sysadmin's password comes from --password-file, else from ADMIN_PASSWORD (the variable
+`make up` creates the sysadmin with; var/admin-password is written only when it is unset).
+
 Visits the pages of every kind (shape: the first path segments, ids left out) found from the
 home page and the sections, anonymously and, with a password, as the sysadmin (edit forms),
 in /uz, /uz_Cyrl, /ru and /en, and prints the chunks of text that ckanext.transparency.i18n.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -156,9 +160,11 @@ def main() -> int:
     paths = crawl(anonymous, base, START, args.max_pages)
     print("pages:", " ".join(paths))
     check(anonymous, base, paths, data, "anonymous", report)
-    if args.password_file:
+    password = (Path(args.password_file).read_text().strip() if args.password_file
+                else os.environ.get("ADMIN_PASSWORD"))
+    if password:
         admin = requests.Session()
-        log_in(admin, base, args.user, Path(args.password_file).read_text().strip())
+        log_in(admin, base, args.user, password)
         data.add(pagecheck.strings_in(api(admin, base, "package_search", rows=1000,
                                           include_private=True, include_drafts=True)))
         admin_start = [p for p in paths if not p.startswith("/user/")] + [
