@@ -76,8 +76,18 @@ def _ensure_system_user() -> None:
     try:
         pwd.getpwnam(PG_SYSTEM_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                        PG_SYSTEM_USER], check=True)
+        subprocess.run(["useradd", "--system", "--user-group", "--no-create-home",
+                        "--shell", "/usr/sbin/nologin", PG_SYSTEM_USER], check=True)
+
+
+def _postgres_identity() -> dict:
+    """subprocess arguments that run a command as the postgres system user, with its own group
+    and no supplementary ones: root's group would make the group bits of root's 0700
+    directories apply to it, and those deny what the o+x of _allow_traversal grants."""
+    if not _as_root():
+        return {}
+    account = pwd.getpwnam(PG_SYSTEM_USER)
+    return {"user": account.pw_uid, "group": account.pw_gid, "extra_groups": []}
 
 
 def _allow_traversal(path: Path) -> None:
@@ -89,9 +99,7 @@ def _allow_traversal(path: Path) -> None:
 
 
 def _run_pg(args: list[str], **kw) -> subprocess.CompletedProcess:
-    if _as_root():
-        kw.setdefault("user", PG_SYSTEM_USER)
-    return subprocess.run(args, check=True, **kw)
+    return subprocess.run(args, check=True, **_postgres_identity(), **kw)
 
 
 def _pgdata() -> Path:
@@ -103,7 +111,7 @@ def _pg_running() -> bool:
     if not (pgdata / "PG_VERSION").exists():
         return False
     result = subprocess.run([_pg_bin("pg_ctl"), "status", "-D", str(pgdata)],
-                            capture_output=True, user=PG_SYSTEM_USER if _as_root() else None)
+                            capture_output=True, **_postgres_identity())
     return result.returncode == 0
 
 
