@@ -1,23 +1,29 @@
 #!/bin/sh
-# web: configure, migrate, create the sysadmin (and the demo when DEMO=1), then serve with
-#      gunicorn; worker: the jobs worker (xloader loads, e-mails); periodic: the periodic jobs
-#      (schedule reminders, rating snapshots, monthly appeals statistics) every 15 minutes.
+# init:     configuration, migrations, the sysadmin (and the demo when DEMO=1); run once, before
+#           the others (compose runs it as a one-off service)
+# web:      gunicorn with WEB_WORKERS workers
+# worker:   the jobs worker (DataStore loads, e-mails); extra arguments are passed on
+#           (`worker --no-scheduler` for secondary workers)
+# periodic: the periodic jobs every PERIODIC_MINUTES minutes
 set -e
 cd /srv/portal
-case "$1" in
+command="$1"
+[ "$#" -gt 0 ] && shift
+case "$command" in
+  init)
+    exec python scripts/portal.py bootstrap
+    ;;
   web)
-    python scripts/portal.py bootstrap
-    exec gunicorn --bind 0.0.0.0:5000 --workers "${WEB_WORKERS:-4}" --timeout 120 config.wsgi:application
+    exec gunicorn --bind 0.0.0.0:5000 --workers "${WEB_WORKERS:-4}" --timeout 120 \
+      config.wsgi:application
     ;;
   worker)
-    until [ -f var/ckan.ini ]; do sleep 2; done
-    exec ckan -c var/ckan.ini jobs worker default
+    exec ckan -c var/ckan.ini jobs worker "$@" default
     ;;
   periodic)
-    until [ -f var/ckan.ini ]; do sleep 2; done
     exec ckan -c var/ckan.ini transparency periodic --every "${PERIODIC_MINUTES:-15}"
     ;;
   *)
-    exec "$@"
+    exec "$command" "$@"
     ;;
 esac

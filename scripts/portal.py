@@ -240,20 +240,20 @@ def up() -> None:
         stop()
 
 
-def ensure_chromium() -> None:
-    """The browser tests (tests/e2e) drive Debian's chromium; as root, install it if missing."""
-    if shutil.which("chromium"):
+def ensure_debian_package(command: str, package: str, purpose: str) -> None:
+    """Tests that need a Debian program (the browser, docker-compose): as root, install the
+    package if the program is missing; otherwise those tests skip and say why."""
+    if shutil.which(command):
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        log("chromium is not installed: the browser tests will be skipped "
-            "(apt-get install chromium)")
+        log(f"{command} is not installed: {purpose} will be skipped (apt-get install {package})")
         return
-    log("installing chromium for the browser tests (apt-get)")
+    log(f"installing {package} for {purpose} (apt-get)")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update", "-qq"],
-                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]):
-        if subprocess.run(command, env=env).returncode != 0:
-            log("could not install chromium: the browser tests will be skipped")
+    for command_line in (["apt-get", "update", "-qq"],
+                         ["apt-get", "install", "-y", "-qq", "--no-install-recommends", package]):
+        if subprocess.run(command_line, env=env).returncode != 0:
+            log(f"could not install {package}: {purpose} will be skipped")
             return
 
 
@@ -265,7 +265,9 @@ def prepare_tests() -> list[str]:
     compile_catalogs()
     migrate(test_ini)
     set_datastore_permissions(test_ini, env, env["CKAN_TEST_DATASTORE_WRITE_URL"])
-    ensure_chromium()
+    ensure_debian_package("chromium", "chromium", "the browser tests (tests/e2e)")
+    ensure_debian_package("docker-compose", "docker-compose",
+                          "the check of docker/compose.yml (tests/test_docker.py)")
     return started
 
 
