@@ -63,6 +63,42 @@ def admin(password_file: str):
         click.echo(f"XLOADER_TOKEN={token['token']}")
 
 
+_PASSPHRASE = click.option(
+    "--passphrase-file", type=click.Path(exists=True, dir_okay=False),
+    help="A file holding the passphrase (else BACKUP_PASSPHRASE; none: not encrypted).")
+
+
+@transparency.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@_PASSPHRASE
+def backup(path: str, passphrase_file: str | None):
+    """Write both databases, the uploaded files and the configuration's secrets to PATH, one
+    archive with a manifest and checksums (mode 600; encrypted with a passphrase)."""
+    from ckanext.transparency import backup as archive
+    try:
+        manifest = archive.backup(Path(path), archive.passphrase(passphrase_file))
+    except archive.BackupError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"backup written to {path}: {len(manifest['members'])} files, "
+               f"databases {', '.join(manifest['databases'])}")
+
+
+@transparency.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_PASSPHRASE
+@click.option("--force", is_flag=True, help="Restore although other sessions are open.")
+def restore(path: str, passphrase_file: str | None, force: bool):
+    """Replace this portal's databases, uploaded files and secrets with those of the backup at
+    PATH. Stop the web server, the workers and the periodic jobs first."""
+    from ckanext.transparency import backup as archive
+    try:
+        manifest = archive.restore(Path(path), archive.passphrase(passphrase_file), force)
+    except archive.BackupError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"restored the backup of {manifest['created']} ({manifest['site_url']}); "
+               "start the portal again")
+
+
 @transparency.command()
 def demo():
     """Load the demo organization (idempotent: run again, nothing is duplicated)."""
