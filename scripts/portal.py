@@ -268,6 +268,7 @@ def prepare_tests() -> list[str]:
     ensure_debian_package("chromium", "chromium", "the browser tests (tests/e2e)")
     ensure_debian_package("docker-compose", "docker-compose",
                           "the check of docker/compose.yml (tests/test_docker.py)")
+    ensure_debian_package("gpg", "gnupg", "the encrypted backup tests (tests/test_backup.py)")
     return started
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 import stat
 import tarfile
 from pathlib import Path
@@ -24,6 +25,7 @@ from ckanext.transparency.rating import snapshots
 from .rating.conftest import act, february, people  # noqa: F401  (fixtures)
 
 PASSPHRASE = "tuz va non, 2026"
+needs_gpg = pytest.mark.skipif(not shutil.which("gpg"), reason="GnuPG (gpg) is not installed")
 
 
 def _state(data: dict, resource_id: str, upload: Path) -> dict:
@@ -67,6 +69,7 @@ def portal(february, ckan_config, tmp_path, monkeypatch):  # noqa: F811
     return data, resource["id"], upload
 
 
+@needs_gpg
 def test_round_trip_brings_back_everything(portal, tmp_path, ckan_config, monkeypatch):
     data, resource_id, upload = portal
     before = _state(data, resource_id, upload)
@@ -114,6 +117,7 @@ def test_an_unencrypted_backup_is_still_readable_by_its_owner_only(portal, tmp_p
     assert manifest["ckan"].startswith("2.12")
 
 
+@needs_gpg
 def test_a_wrong_passphrase_or_a_damaged_archive_is_refused_and_nothing_changes(portal,
                                                                                 tmp_path):
     data, resource_id, upload = portal
@@ -140,6 +144,7 @@ def test_a_wrong_passphrase_or_a_damaged_archive_is_refused_and_nothing_changes(
     assert _state(data, resource_id, upload) == before
 
 
+@needs_gpg
 def test_the_commands(portal, tmp_path, cli, ckan_config, monkeypatch):
     monkeypatch.setitem(ckan_config, "__file__", str(tmp_path / "portal.ini"))
     archive = tmp_path / "cli.tar.gz.gpg"
