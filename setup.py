@@ -28,6 +28,7 @@ setup(
         "chardet==5.2.0",
         "tabulator==1.53.5",
         "Unidecode==1.4.0",
+        "gunicorn==23.0.0",
     ],
     entry_points={
         "ckan.plugins": [

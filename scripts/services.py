@@ -149,7 +149,7 @@ def start_postgres(state: dict) -> bool:
 
 
 def postgres_alive(state: dict) -> bool:
-    return bool(state.get("pg_port")) and _pg_running() and _port_open(state["pg_port"])
+    return bool(state.get("pg_port")) and _port_open(state["pg_port"])
 
 
 def stop_postgres() -> None:
@@ -331,6 +331,12 @@ def stop(only: list[str] | None = None) -> None:
         stop_redis()
     if only is None or "postgres" in only:
         stop_postgres()
+
+
+def alive(name: str) -> bool:
+    """Whether the embedded service `name` (postgres, redis) answers on its port."""
+    state = _load_state()
+    return (postgres_alive(state) if name == "postgres" else redis_alive(state))
 
 
 def start_one(name: str) -> None:
