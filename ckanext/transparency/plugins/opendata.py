@@ -5,7 +5,9 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency import cli as portal_cli
+from ckanext.datastore.interfaces import IDatastoreBackend
+
+from ckanext.transparency import cli as portal_cli, datastore_backend
 from ckanext.transparency.opendata import cli, helpers, indexing, uploads, views
 from ckanext.transparency.opendata.logic import action, auth
 
@@ -26,6 +28,7 @@ class OpendataPlugin(p.SingletonPlugin):
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IResourceController, inherit=True)
     p.implements(p.IFacets, inherit=True)
+    p.implements(IDatastoreBackend, inherit=True)
     if IXloader is not None:
         p.implements(IXloader, inherit=True)
 
@@ -37,6 +40,11 @@ class OpendataPlugin(p.SingletonPlugin):
     def get_commands(self):
         cli.register(portal_cli.transparency)
         return []
+
+    # IDatastoreBackend: the backend registered last wins, so this plugin comes after
+    # `datastore` in ckan.plugins
+    def register_backends(self):
+        return datastore_backend.BACKENDS
 
     # IPackageController
     def before_dataset_index(self, pkg_dict):

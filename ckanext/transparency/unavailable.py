@@ -1,0 +1,76 @@
+"""503 Service Unavailable while PostgreSQL or Redis cannot be reached (a restart, a failover):
+a clear answer in the reader's language instead of a 500, for pages and the Action API alike.
+
+Nothing of the request reaches the log: a database error carries the statement and its
+parameters (an appeal's applicant, say), so only the kind of error is logged.
+"""
+from __future__ import annotations
+
+import json
+import logging
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+import flask
+import psycopg2
+import redis.exceptions
+import sqlalchemy as sa
+import sqlalchemy.exc
+from ckan.lib.redis import connect_to_redis
+
+log = logging.getLogger(__name__)
+
+ERRORS = (sqlalchemy.exc.OperationalError, psycopg2.OperationalError,
+          redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+RETRY_AFTER_SECONDS = 15
+
+
+def message() -> str:
+    return tk._("The portal is restarting one of its services. Please try again in a minute.")
+
+
+def _cause(error: BaseException) -> str:
+    return type(getattr(error, "orig", None) or error).__name__
+
+
+def _api_answer() -> flask.Response:
+    body = json.dumps({"success": False, "error": {
+        "__type": "Service Unavailable", "message": message()}}, ensure_ascii=False)
+    return flask.Response(body, status=503, mimetype="application/json",
+                          headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
+def handle(error: Exception) -> flask.Response:
+    """Error handler of the Flask app (pages, and API failures outside the action)."""
+    log.warning("503: a service is unavailable (%s)", _cause(error))
+    if tk.request.path.startswith("/api/"):
+        return _api_answer()
+    # a page of its own: the site's layout would ask the database for the header's menus
+    return flask.Response(flask.render_template("unavailable.html", message=message()),
+                          status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
+def _services_answer() -> bool:
+    try:
+        with model.meta.engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+        connect_to_redis().ping()
+    except ERRORS:
+        return False
+    return True
+
+
+def _after_request(response: flask.Response) -> flask.Response:
+    """CKAN's API view answers any exception of an action with a 500 (and keeps the exception
+    to itself): a 500 while the database or Redis does not answer becomes a 503."""
+    if response.status_code == 500 and tk.request.path.startswith("/api/") \
+            and not _services_answer():
+        log.warning("503: a service is unavailable during an API call")
+        return _api_answer()
+    return response
+
+
+def register(app) -> None:
+    for error in ERRORS:
+        app.register_error_handler(error, handle)
+    app.after_request(_after_request)
