@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORTAL := $(PY) scripts/portal.py
 
-.PHONY: up test test-ext test-ckan-search services stop install bench clean-var i18n
+.PHONY: cluster up test test-ext test-ckan-search services stop install bench clean-var i18n
 
 $(STAMP): setup.py requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ install: $(STAMP)
 
 up: $(STAMP)
 	$(PORTAL) up
+
+# The scaled-out shape on one machine (nginx, two web nodes, two workers, a streaming replica).
+cluster: $(STAMP)
+	$(PY) scripts/cluster.py up
 
 services: $(STAMP)
 	$(PY) scripts/services.py start

@@ -167,6 +167,78 @@ def stop_postgres() -> None:
         log("PostgreSQL stopped")
 
 
+# --- a streaming replica of the embedded PostgreSQL (scripts/cluster.py) --------------------
+
+def _replica_data() -> Path:
+    return VAR / "pg" / "replica"
+
+
+def _replica_running() -> bool:
+    replica = _replica_data()
+    if not (replica / "PG_VERSION").exists():
+        return False
+    return subprocess.run([_pg_bin("pg_ctl"), "status", "-D", str(replica)],
+                          capture_output=True, **_postgres_identity()).returncode == 0
+
+
+def start_replica(state: dict) -> bool:
+    """A hot standby of the embedded PostgreSQL, streaming its WAL, on a port of its own;
+    False if it was already running."""
+    replica = _replica_data()
+    if not (replica / "PG_VERSION").exists():
+        log(f"copying PostgreSQL into a streaming replica in {replica}")
+        _run_pg([_pg_bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(state["pg_port"]),
+                 "-U", "postgres", "-D", str(replica), "--write-recovery-conf",
+                 "--wal-method=stream", "--checkpoint=fast"],
+                env=dict(os.environ, PGPASSWORD=state["pg_superuser_password"]),
+                stdout=subprocess.DEVNULL)
+    port = state.get("pg_replica_port")
+    if _replica_running() and port and _port_open(port):
+        return False
+    if not port or _port_open(port):
+        port = state["pg_replica_port"] = _free_port()
+        _save_state(state)
+    options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' "
+               "-c max_connections=200 -c hot_standby=on")
+    _run_pg([_pg_bin("pg_ctl"), "start", "-D", str(replica), "-w", "-t", "120",
+             "-l", str(VAR / "pg" / "replica.log"), "-o", options], stdout=subprocess.DEVNULL)
+    log(f"PostgreSQL replica started on 127.0.0.1:{port} (log: {VAR / 'pg' / 'replica.log'})")
+    return True
+
+
+def replica_alive(state: dict) -> bool:
+    return bool(state.get("pg_replica_port")) and _port_open(state["pg_replica_port"])
+
+
+def stop_replica() -> None:
+    if _replica_running():
+        _run_pg([_pg_bin("pg_ctl"), "stop", "-D", str(_replica_data()), "-m", "fast", "-w"],
+                stdout=subprocess.DEVNULL)
+        log("PostgreSQL replica stopped")
+
+
+def replica_urls(state: dict) -> dict[str, str]:
+    """Read-only URLs on the replica: CKAN's database and the DataStore's read role."""
+    replica = dict(state, pg_port=state["pg_replica_port"])
+    return {"ckan": _pg_url(replica, "ckan_default"),
+            "datastore": _pg_url(replica, "datastore_default", "datastore_default",
+                                 "datastore_ro_password")}
+
+
+def replica_lag_bytes(state: dict) -> int | None:
+    """How far the replica's replay is behind the primary's WAL, in bytes (None: not
+    streaming)."""
+    conn = _superuser_connect(state)
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) "
+                           "FROM pg_stat_replication WHERE state = 'streaming'")
+            row = cursor.fetchone()
+    finally:
+        conn.close()
+    return int(row[0]) if row and row[0] is not None else None
+
+
 def _superuser_connect(state: dict, dbname: str = "postgres"):
     import psycopg2
     conn = psycopg2.connect(host="127.0.0.1", port=state["pg_port"], user="postgres",
@@ -338,6 +410,7 @@ def stop(only: list[str] | None = None) -> None:
     if only is None or "redis" in only:
         stop_redis()
     if only is None or "postgres" in only:
+        stop_replica()
         stop_postgres()
 
 
