@@ -6,7 +6,7 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency import cli as portal_cli
-from ckanext.transparency.opendata import cli, helpers, indexing, uploads, views
+from ckanext.transparency.opendata import cli, dcat_profile, helpers, indexing, uploads, views
 from ckanext.transparency.opendata.logic import action, auth
 
 try:
@@ -32,6 +32,7 @@ class OpendataPlugin(p.SingletonPlugin):
     # IConfigurer
     def update_config(self, config):
         tk.add_template_directory(config, "../templates/opendata/overrides")
+        dcat_profile.enable(config)
 
     # IClick: the commands join the portal's `ckan transparency` group
     def get_commands(self):
