@@ -162,6 +162,17 @@ class TestDcat:
             assert response.status_code == 200, name
             assert validators.shacl_violations(response.data, "turtle") == [], name
 
+    def test_the_datasets_the_portal_writes_itself_have_a_frequency(self, app):
+        graph = rdflib.Graph().parse(data=app.get("/catalog.ttl").data, format="turtle")
+        dct = rdflib.Namespace("http://purl.org/dc/terms/")
+        written = [d for d in call_action("package_search", q="*:*", rows=1000)["results"]
+                   if {"poll", "consultation"} & {t["name"] for t in d["tags"]}]
+        assert {"poll", "consultation"} <= {t["name"] for d in written for t in d["tags"]}
+        for dataset in written:
+            subject = rdflib.URIRef(f"http://test.ckan.net/dataset/{dataset['id']}")
+            assert graph.value(subject, dct.accrualPeriodicity) == rdflib.URIRef(
+                EU + "frequency/IRREG"), dataset["name"]
+
     def test_vocabulary_values_are_iris_of_the_vocabularies(self, app):
         graph = rdflib.Graph().parse(data=app.get("/catalog.ttl").data, format="turtle")
         dct = rdflib.Namespace("http://purl.org/dc/terms/")
