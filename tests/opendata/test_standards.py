@@ -207,6 +207,14 @@ class TestNoStandardForm:
         with pytest.raises(tk.ObjectNotFound):
             call_action("ocds_release_package", id="yetkazuvchilar")
 
+    def test_the_validate_command_says_so_too(self, cli, make_dataset, upload):
+        from ckan.cli.cli import ckan
+        dataset = make_dataset("procurement", name="yetkazuvchilar", table_schema="suppliers")
+        upload(dataset, *_demo_file("yetkazib-beruvchilar-2025"))
+        result = cli.invoke(ckan, ["transparency", "ocds-validate", "yetkazuvchilar"])
+        assert result.exit_code == 1
+        assert "no OCDS form" in result.output and "Traceback" not in result.output
+
     def test_a_project_table_of_another_shape_has_no_oc4ids_package(self, app, make_dataset,
                                                                     upload):
         dataset = make_dataset("project-status", name="moliya", table_schema="project-finance")
