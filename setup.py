@@ -44,6 +44,9 @@ setup(
             "transparency_opendata = ckanext.transparency.plugins.opendata:OpendataPlugin",
             "transparency_rating = ckanext.transparency.plugins.rating:RatingPlugin",
         ],
+        "ckan.rdf.profiles": [
+            "transparency_dcat_ap = ckanext.transparency.opendata.dcat_profile:TransparencyDCATAPProfile",
+        ],
         "babel.extractors": [
             "ckan = ckan.lib.extract:extract_ckan",
         ],

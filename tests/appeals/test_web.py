@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import icalendar
 import pytest
 
 from ckan.tests import factories, helpers
@@ -163,6 +164,13 @@ def test_reception_pages_and_ical(app):
     assert "BEGIN:VEVENT" in text and "TZID=Asia/Tashkent" in text
     assert "Room 201\\, Obod street 12\\; Tashkent" in text.replace("\r\n ", "")
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    # RFC 5545 3.2.19: every TZID a date-time names is defined by a VTIMEZONE
+    calendar = icalendar.Calendar.from_ical(text)
+    zones = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+    assert zones == {"Asia/Tashkent"}
+    for event in calendar.walk("VEVENT"):
+        assert event["DTSTART"].params["TZID"] in zones
+        assert event["DTEND"].params["TZID"] in zones
 
 
 def test_api_submit_and_track_without_an_account(app):

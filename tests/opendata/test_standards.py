@@ -10,10 +10,11 @@ import openpyxl
 import pytest
 import rdflib
 
+import ckan.plugins.toolkit as tk
 from ckan.tests.helpers import call_action
 
 from ckanext.transparency.demo import files
-from ckanext.transparency.opendata.exports import ocds, ocds_validate
+from ckanext.transparency.opendata.exports import ocds, ocds_validate, xlsx_stream
 from ckanext.transparency.opendata.types import MONTHLY
 
 from .conftest import datastore_rows, table_bytes
@@ -48,6 +49,15 @@ def test_the_validator_finds_schema_and_codelist_errors():
     errors = ocds_validate.errors(bad)
     assert any("publishedDate" in e for e in errors)
     assert any("finished" in e and "tenderStatus.csv" in e for e in errors)
+
+
+def test_the_xlsx_writer_takes_zero_columns_and_fails_before_the_first_byte():
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx_stream.stream([], [], [[[], []]]))))
+    assert book.sheetnames == ["Data"]
+    with pytest.raises(ValueError):  # raised by the call: nothing was sent yet
+        xlsx_stream.workbook([xlsx_stream.Sheet("a", ["bogus"], [])])
+    with pytest.raises(ValueError):
+        xlsx_stream.workbook([xlsx_stream.Sheet("a", [xlsx_stream.TEXT], [], ["x", "y"])])
 
 
 @pytest.mark.usefixtures("clean")
@@ -156,3 +166,63 @@ class TestDcat:
         assert (None, dct.accrualPeriodicity, rdflib.URIRef(MONTHLY)) in catalog
         catalog = rdflib.Graph().parse(data=app.get("/catalog.xml").data, format="xml")
         assert len(catalog) > 5
+
+    def test_checksums_name_their_algorithm_and_formats_are_iris(self, app, make_dataset,
+                                                                 editor):
+        dataset = make_dataset("appeals-statistics", name="murojaatlar", frequency=MONTHLY)
+        call_action("resource_create", context={"user": editor["name"]},
+                    package_id=dataset["id"], url="http://example.uz/a.csv",
+                    format="CSV", mimetype="text/csv",
+                    hash="9e107d9d372bb6826bd81d3542a419d6")  # MD5, as ckanext-xloader writes
+        graph = rdflib.Graph().parse(data=app.get("/dataset/murojaatlar.ttl").data,
+                                     format="turtle")
+        spdx = rdflib.Namespace("http://spdx.org/rdf/terms#")
+        dct = rdflib.Namespace("http://purl.org/dc/terms/")
+        [checksum] = graph.objects(None, spdx.checksum)
+        assert graph.value(checksum, spdx.algorithm) == spdx.checksumAlgorithm_md5
+        assert set(graph.objects(None, dct["format"])) == {rdflib.URIRef(
+            "http://publications.europa.eu/resource/authority/file-type/CSV")}
+        assert set(graph.objects(None, rdflib.URIRef("http://www.w3.org/ns/dcat#mediaType"))) \
+            == {rdflib.URIRef("https://www.iana.org/assignments/media-types/text/csv")}
+
+
+def _demo_file(name: str) -> tuple[bytes, str]:
+    """The first file of a demo dataset, and its name."""
+    from ckanext.transparency.demo.datasets import DATASETS
+    [spec] = [d for d in DATASETS if d.name == name]
+    return files.render(spec.table(), spec.files[0], spec.about()), spec.files[0].filename
+
+
+@pytest.mark.usefixtures("clean")
+class TestNoStandardForm:
+
+    def test_a_procurement_table_of_another_shape_has_no_ocds_package(self, app, make_dataset,
+                                                                      upload):
+        dataset = make_dataset("procurement", name="yetkazuvchilar", table_schema="suppliers")
+        upload(dataset, *_demo_file("yetkazib-beruvchilar-2025"))
+        for suffix in ("ocds.json", "ocds.xlsx"):
+            response = app.get(f"/dataset/yetkazuvchilar/{suffix}")
+            assert response.status_code == 404
+            assert "no OCDS form" in response.get_data(as_text=True)
+        with pytest.raises(tk.ObjectNotFound):
+            call_action("ocds_release_package", id="yetkazuvchilar")
+
+    def test_the_validate_command_says_so_too(self, cli, make_dataset, upload):
+        from ckan.cli.cli import ckan
+        dataset = make_dataset("procurement", name="yetkazuvchilar", table_schema="suppliers")
+        upload(dataset, *_demo_file("yetkazib-beruvchilar-2025"))
+        result = cli.invoke(ckan, ["transparency", "ocds-validate", "yetkazuvchilar"])
+        assert result.exit_code == 1
+        assert "no OCDS form" in result.output and "Traceback" not in result.output
+
+    def test_a_project_table_of_another_shape_has_no_oc4ids_package(self, app, make_dataset,
+                                                                    upload):
+        dataset = make_dataset("project-status", name="moliya", table_schema="project-finance")
+        upload(dataset, *_demo_file("loyihalar-moliyalashtirish-2026"))
+        response = app.get("/dataset/moliya/oc4ids.json")
+        assert response.status_code == 404
+        assert "no OC4IDS form" in response.get_data(as_text=True)
+        with pytest.raises(tk.ObjectNotFound):
+            call_action("oc4ids_project_package", id="moliya", language="ru")
+        with pytest.raises(tk.ValidationError):
+            call_action("oc4ids_project_package", id="moliya", language="xx")

@@ -9,6 +9,7 @@ from typing import Any, Iterator, Optional
 
 import ckan.model as ckan_model
 import ckan.plugins.toolkit as tk
+import icalendar
 
 from . import model, present
 
@@ -90,42 +91,30 @@ def deactivate(reception_id: str) -> None:
     model.session().execute(r.update().where(r.c.id == reception_id).values(active=False))
 
 
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """RFC 5545 line folding at 75 octets."""
-    raw, out = line.encode(), []
-    while len(raw) > 75:
-        cut = 75
-        while (raw[cut] & 0xC0) == 0x80:  # do not split a UTF-8 character
-            cut -= 1
-        out.append(raw[:cut].decode())
-        raw = b" " + raw[cut:]
-    out.append(raw.decode())
-    return "\r\n".join(out)
-
-
-def ical(receptions: list[dict], start: dt.date, days: int = 92) -> str:
-    zone = tk.config.get("ckanext.transparency.appeals.timezone")
-    stamp = dt.datetime.now(zoneinfo.ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ")
+def ical(receptions: list[dict], start: dt.date, days: int = 92) -> bytes:
+    """The reception days as an iCalendar (RFC 5545) calendar: local times with their TZID and
+    the VTIMEZONE that defines it."""
+    zone = zoneinfo.ZoneInfo(tk.config.get("ckanext.transparency.appeals.timezone"))
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     host = tk.config.get("ckan.site_url", "").split("://")[-1].split("/")[0] or "localhost"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ckanext-transparency//appeals//EN",
-             "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + _escape(tk._("Reception days")),
-             "X-WR-TIMEZONE:" + zone]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//ckanext-transparency//appeals//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", tk._("Reception days"))
+    calendar.add("x-wr-timezone", zone.key)
     for reception in receptions:
         who = reception["position"] + (f" ({reception['official']})"
                                        if reception["official"] else "")
         for day in occurrences(reception, start, days):
-            begin = dt.datetime.combine(day, reception["starts"]).strftime("%Y%m%dT%H%M%S")
-            end = dt.datetime.combine(day, reception["ends"]).strftime("%Y%m%dT%H%M%S")
-            lines += ["BEGIN:VEVENT", f"UID:{reception['id']}-{day:%Y%m%d}@{host}",
-                      f"DTSTAMP:{stamp}", f"DTSTART;TZID={zone}:{begin}",
-                      f"DTEND;TZID={zone}:{end}",
-                      "SUMMARY:" + _escape(tk._("Reception: {who}").format(who=who)),
-                      "LOCATION:" + _escape(reception["place"]),
-                      "DESCRIPTION:" + _escape(reception["sign_up"]), "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+            event = icalendar.Event()
+            event.add("uid", f"{reception['id']}-{day:%Y%m%d}@{host}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", dt.datetime.combine(day, reception["starts"], zone))
+            event.add("dtend", dt.datetime.combine(day, reception["ends"], zone))
+            event.add("summary", tk._("Reception: {who}").format(who=who))
+            event.add("location", reception["place"])
+            event.add("description", reception["sign_up"])
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

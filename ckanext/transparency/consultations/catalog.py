@@ -30,6 +30,9 @@ def publish(consultation, report: dict) -> str:
         return _publish(consultation, report)
 
 
+IRREGULAR = "http://publications.europa.eu/resource/authority/frequency/IRREG"
+
+
 def _publish(consultation, report: dict) -> str:
     context = _site_context()
     url = tk.url_for("consultations.read", name=consultation.name, _external=True)
@@ -48,6 +51,8 @@ def _publish(consultation, report: dict) -> str:
             "url": url,
             "license_id": "cc-by",
             "tags": [{"name": "muhokama"}, {"name": "consultation"}],
+            # published when a discussion ends, as drafts come: DCAT's dct:accrualPeriodicity
+            "extras": [{"key": "frequency", "value": IRREGULAR}],
         })
     present = {r.get("format", "").lower() for r in package.get("resources", [])}
     for fmt in ("csv", "xlsx", "pdf"):

@@ -59,6 +59,9 @@ def publish(poll: m.Poll, user: str | None) -> dict:
         return _publish(poll, context, name)
 
 
+IRREGULAR = "http://publications.europa.eu/resource/authority/frequency/IRREG"
+
+
 def _publish(poll: m.Poll, context: dict, name: str) -> dict:
     try:
         package = tk.get_action("package_show")(dict(context), {"id": name})
@@ -69,6 +72,8 @@ def _publish(poll: m.Poll, context: dict, name: str) -> dict:
             "notes": _notes(poll), "owner_org": poll.owner_org,
             "license_id": tk.config.get("ckanext.transparency.dialogue.poll_license", "cc-by"),
             "tags": [{"name": "poll"}, {"name": "sorovnoma"}, {"name": "open-dialogue"}],
+            # published when a poll closes, as polls come: DCAT's dct:accrualPeriodicity
+            "extras": [{"key": "frequency", "value": IRREGULAR}],
         })
     if not package.get("resources"):
         upload = FileStorage(stream=io.BytesIO(csv_bytes(poll)),

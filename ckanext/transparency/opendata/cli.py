@@ -53,8 +53,11 @@ def ocds_validate(dataset):
     import ckan.plugins.toolkit as tk
     from .exports import ocds_validate as validator
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    package = tk.get_action("ocds_release_package")({"user": site_user["name"]},
-                                                    {"id": dataset})
+    try:
+        package = tk.get_action("ocds_release_package")({"user": site_user["name"]},
+                                                        {"id": dataset})
+    except (tk.ObjectNotFound, tk.ValidationError) as error:
+        raise click.ClickException(getattr(error, "message", "") or str(error))
     errors = validator.errors(package)
     for error in errors:
         click.echo(error)

@@ -26,6 +26,17 @@ def opendata_table_schema(pkg_dict: dict) -> dict | None:
     return tableschema.for_dataset(pkg_dict)
 
 
+def opendata_standard_form(pkg_dict: dict) -> str | None:
+    """"ocds" or "oc4ids" when the dataset's table schema has that standard's form."""
+    from .exports import oc4ids, ocds
+    schema = tableschema.for_dataset(pkg_dict) or {}
+    if pkg_dict.get("type") == "procurement" and schema.get("name") in ocds.TABLE_SCHEMAS:
+        return "ocds"
+    if pkg_dict.get("type") == "project-status" and schema.get("name") in oc4ids.TABLE_SCHEMAS:
+        return "oc4ids"
+    return None
+
+
 def opendata_label(item: dict) -> str:
     return tableschema.label(item, tk.h.lang() or "en")
 
@@ -51,4 +62,5 @@ def opendata_grace_days() -> int:
 def get_helpers() -> dict:
     return {f.__name__: f for f in (
         opendata_grace_days, opendata_schedule, opendata_state_class, opendata_table_schema, opendata_label,
+        opendata_standard_form,
         opendata_is_typed, opendata_progress_bar, opendata_number)}

@@ -27,10 +27,12 @@ def category(name: str):
     return tk.render(f"opendata/{name}.html", dict(data, category=name))
 
 
-def _package_or_404(action: str, id: str):
+def _package_or_404(action: str, id: str, **params):
     try:
-        return tk.get_action(action)(_context(), {"id": id})
-    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return tk.get_action(action)(_context(), {"id": id, **params})
+    except tk.ObjectNotFound as error:
+        return tk.abort(404, error.message or tk._("Dataset not found"))
+    except tk.NotAuthorized:
         return tk.abort(404, tk._("Dataset not found"))
     except tk.ValidationError as error:
         return tk.abort(404, "; ".join(str(v) for v in error.error_dict.values()))
@@ -48,20 +50,14 @@ def ocds_json(id: str):
 def ocds_xlsx(id: str):
     from .exports import ocds, xlsx_stream
     package = _package_or_404("ocds_release_package", id)
-    rows = [ocds.flatten(r) for r in package["releases"]]
-    headers: list[str] = []
-    for row in rows:
-        headers.extend(k for k in row if k not in headers)
-    kinds = [xlsx_stream.NUMBER if h.endswith(("/amount", "/quantity")) else xlsx_stream.TEXT
-             for h in headers]
-    body = xlsx_stream.stream(headers, kinds, [[[r.get(h) for h in headers] for r in rows]],
-                              sheet_name="releases")
+    body = xlsx_stream.workbook(ocds.flat_workbook(package))
     return Response(body, mimetype=dump.XLSX_MIMETYPE, headers={
         "Content-Disposition": f'attachment; filename="{id}-ocds.xlsx"'})
 
 
 def oc4ids_json(id: str):
-    return _json(_package_or_404("oc4ids_project_package", id), f"{id}-oc4ids.json")
+    package = _package_or_404("oc4ids_project_package", id, language=tk.h.lang() or "uz")
+    return _json(package, f"{id}-oc4ids.json")
 
 
 opendata.add_url_rule("/open-data", view_func=index)

@@ -8,7 +8,7 @@ import ckan.plugins.toolkit as tk
 from ckanext.datastore.interfaces import IDatastoreBackend
 
 from ckanext.transparency import cli as portal_cli, datastore_backend
-from ckanext.transparency.opendata import cli, helpers, indexing, uploads, views
+from ckanext.transparency.opendata import cli, dcat_profile, helpers, indexing, uploads, views
 from ckanext.transparency.opendata.logic import action, auth
 
 try:
@@ -35,6 +35,7 @@ class OpendataPlugin(p.SingletonPlugin):
     # IConfigurer
     def update_config(self, config):
         tk.add_template_directory(config, "../templates/opendata/overrides")
+        dcat_profile.enable(config)
 
     # IClick: the commands join the portal's `ckan transparency` group
     def get_commands(self):

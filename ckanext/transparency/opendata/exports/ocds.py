@@ -10,6 +10,8 @@ import ckan.plugins.toolkit as tk
 from . import records
 
 VERSION = "1.1"
+# the table schemas whose rows are releases
+TABLE_SCHEMAS = ("ocds-releases", "procurement-plan")
 ARRAY_CODES = {"tag", "roles"}  # multiple codes in one cell, separated by ";"
 _INDEX = re.compile(r"^\d+$")
 
@@ -87,15 +89,24 @@ def release_from_row(row: dict, planning: bool = False) -> dict:
     return release
 
 
-def release_package(context: dict, package: dict) -> dict:
-    releases = []
-    for resource, schema in records.tables(context, package, ("ocds-releases",
-                                                              "procurement-plan")):
+def _releases(context: dict, package: dict):
+    for resource, schema in records.tables(context, package, TABLE_SCHEMAS):
         planning = schema["name"] == "procurement-plan"
         for row in records.iterate(context, resource["id"]):
             release = release_from_row(row, planning)
             release["language"] = "uz" if package.get("language") != "ru" else "ru"
-            releases.append(release)
+            yield release
+
+
+def release_package(context: dict, package: dict) -> dict:
+    """The dataset's releases, each (ocid, id) once; a dataset without releases has no OCDS
+    form (a release package must not be empty)."""
+    releases = list(records.once(_releases(context, package),
+                                 key=lambda r: (r["ocid"], r["id"])))
+    if not releases:
+        raise tk.ObjectNotFound(tk._(
+            "This dataset has no OCDS form: none of its tables lists procurement procedures "
+            "in the OCDS release layout."))
     site = tk.config.get("ckan.site_url").rstrip("/")
     organization = package.get("organization") or {}
     published = package.get("metadata_modified") or dt.datetime.utcnow().isoformat()
@@ -133,3 +144,21 @@ def flatten(release: dict, prefix: str = "") -> dict:
         else:
             out[pointer] = value
     return out
+
+
+def flat_workbook(package: dict) -> list:
+    """The release package in the flattened OCDS layout that flatten-tool reads back
+    (`flatten-tool unflatten --root-id ocid --metatab-name Meta --metatab-vertical-orientation`):
+    a "releases" sheet, one release a row under JSON-pointer headers, and a vertical "Meta"
+    sheet with the package metadata."""
+    from . import xlsx_stream
+    rows = [flatten(r) for r in package["releases"]]
+    headers: list[str] = []
+    for row in rows:
+        headers.extend(k for k in row if k not in headers)
+    kinds = [xlsx_stream.NUMBER if h.endswith(("/amount", "/quantity")) else xlsx_stream.TEXT
+             for h in headers]
+    meta = flatten({k: v for k, v in package.items() if k != "releases"})
+    return [xlsx_stream.Sheet("releases", kinds, [[[r.get(h) for h in headers] for r in rows]],
+                              headers),
+            xlsx_stream.Sheet("Meta", [xlsx_stream.TEXT] * 2, [list(meta.items())])]

@@ -1,7 +1,7 @@
 """Reading a typed dataset's tables back from the DataStore."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Hashable, Iterable, Iterator
 
 import ckan.plugins.toolkit as tk
 
@@ -40,3 +40,14 @@ def tables(context: dict, package: dict, schema_names: tuple[str, ...]) -> Itera
             if required <= columns:
                 yield resource, schema
                 break
+
+
+def once(items: Iterable, key: Callable[[object], Hashable]) -> Iterator:
+    """Each item whose key was not seen before: a table published as both CSV and XLSX is in
+    the DataStore twice, and a standard's package lists each procedure or project once."""
+    seen: set = set()
+    for item in items:
+        identity = key(item)
+        if identity not in seen:
+            seen.add(identity)
+            yield item

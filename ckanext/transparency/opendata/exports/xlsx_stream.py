@@ -1,6 +1,6 @@
 """A streaming XLSX writer: rows go out as they are written, in constant memory.
 
-One worksheet with inline strings (no shared-string table to hold in memory), numbers as
+Worksheets with inline strings (no shared-string table to hold in memory), numbers as
 numbers and dates as Excel dates; the ZIP container is written to a non-seekable stream (data
 descriptors), so every chunk can be sent to the client at once. Files open in Excel, LibreOffice
 and openpyxl.
@@ -8,6 +8,7 @@ and openpyxl.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -30,9 +31,11 @@ CONTENT_TYPES = (
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '{sheets}'
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
     '</Types>')
+SHEET_CONTENT_TYPE = (
+    '<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>')
 ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -42,13 +45,16 @@ WORKBOOK = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    '<sheets>{sheets}</sheets></workbook>')
+WORKBOOK_SHEET = '<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>'
 WORKBOOK_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    '{sheets}'
+    '<Relationship Id="rId0" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
     '</Relationships>')
+WORKBOOK_SHEET_REL = (
+    '<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>')
 # style 0: default; 1: bold (header); 2: date (yyyy-mm-dd)
 STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -67,9 +73,12 @@ STYLES = (
     '</cellStyles></styleSheet>')
 SHEET_START = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+# the header row stays in view while scrolling
+FROZEN_HEADER = (
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-    'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>')
+    'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>')
+SHEET_DATA = '<sheetData>'
 SHEET_END = '</sheetData></worksheet>'
 
 
@@ -98,45 +107,56 @@ def _number_text(value) -> str | None:
     return str(value)
 
 
-# One expression per cell kind, inlined into a generated row writer: a function call per cell
-# would triple the time of a large download.
-_CELL_EXPRESSIONS = {
-    TEXT: "('<c/>' if {a} is None else '<c t=\"inlineStr\"><is><t>' + ({a} if {a}.__class__ "
-          "is str and not search({a}) else escape({a})) + '</t></is></c>')",
-    NUMBER: "('<c/>' if {a} is None or {a} == '' else '<c><v>' + {a}.__repr__() + '</v></c>' "
-            "if {a}.__class__ is int or {a}.__class__ is float else number_cell({a}))",
-    DATE: "('<c/>' if not {a} else date_cell({a}))",
-    DB_NUMBER: "('<c/>' if not {a} else '<c><v>' + {a} + '</v></c>')",
-}
+def _text_cell(value) -> str:
+    if value is None:
+        return "<c/>"
+    return f'<c t="inlineStr"><is><t>{escape(value)}</t></is></c>'
 
 
 def _number_cell(value) -> str:
+    if value is None or value == "":
+        return "<c/>"
     text = _number_text(value)
-    return f"<c><v>{text}</v></c>" if text is not None else (
-        f'<c t="inlineStr"><is><t>{escape(value)}</t></is></c>')
+    return f"<c><v>{text}</v></c>" if text is not None else _text_cell(value)
 
 
 def _date_cell(value) -> str:
+    if not value:
+        return "<c/>"
     serial = _date_serial(value)
-    return f'<c s="2"><v>{serial}</v></c>' if serial is not None else (
-        f'<c t="inlineStr"><is><t>{escape(value)}</t></is></c>')
+    return f'<c s="2"><v>{serial}</v></c>' if serial is not None else _text_cell(value)
+
+
+def _db_number_cell(value) -> str:
+    return f"<c><v>{value}</v></c>" if value else "<c/>"
+
+
+_CELLS = {TEXT: _text_cell, NUMBER: _number_cell, DATE: _date_cell, DB_NUMBER: _db_number_cell}
+
+
+def _check_kinds(kinds: Sequence[str]) -> None:
+    unknown = set(kinds) - set(_CELLS)
+    if unknown:
+        raise ValueError(f"unknown cell kinds: {sorted(unknown)}")
 
 
 def row_writer(kinds: Sequence[str]):
-    """A function (rows, last row number) -> (XML of the rows, new last row number)."""
-    names = [f"a{i}" for i in range(len(kinds))]
-    cells = " + ".join(_CELL_EXPRESSIONS[k].format(a=a) for k, a in zip(kinds, names)) or "''"
-    source = (f"def write(rows, number):\n"
-              f"    out = []\n"
-              f"    for {', '.join(names)}, in rows:\n"
-              f"        number += 1\n"
-              f"        out.append('<row r=\"' + str(number) + '\">' + {cells} "
-              f"+ '</row>')\n"
-              f"    return ''.join(out), number\n")
-    namespace = {"search": _SPECIAL.search, "escape": escape, "number_cell": _number_cell,
-                 "date_cell": _date_cell}
-    exec(compile(source, "<xlsx row writer>", "exec"), namespace)  # noqa: S102 (fixed code)
-    return namespace["write"]
+    """A function (rows, last row number) -> (XML of the rows, new last row number).
+
+    One function call per cell: fine for exports of thousands of rows. Large tables go through
+    `csv_page_writer`, which formats whole rows at once."""
+    _check_kinds(kinds)
+    cells = [_CELLS[kind] for kind in kinds]
+
+    def write(rows, number):
+        out = []
+        for row in rows:
+            number += 1
+            out.append(f'<row r="{number}">'
+                       + "".join([cell(value) for cell, value in zip(cells, row)]) + "</row>")
+        return "".join(out), number
+
+    return write
 
 
 class _Pipe(io.RawIOBase):
@@ -215,41 +235,88 @@ def csv_page_writer(kinds: Sequence[str], chunk_rows: int = 1000):
     return write
 
 
+@dataclasses.dataclass
+class Sheet:
+    """One worksheet: a bold header row (none when `headers` is empty), then the rows of every
+    page. `kinds` gives each column's kind (TEXT, NUMBER, DATE, DB_NUMBER). Pages are lists of
+    rows of values, or with `csv_pages` CSV texts as PostgreSQL's COPY writes them."""
+    name: str
+    kinds: Sequence[str]
+    pages: Iterable
+    headers: Sequence[str] = ()
+    csv_pages: bool = False
+
+
+def workbook(sheets: Sequence[Sheet], chunk_rows: int = 2000) -> Iterator[bytes]:
+    """XLSX bytes, chunk by chunk. What could fail is checked here, before the first byte: a
+    download either is a valid file or gets an error status."""
+    if not sheets:
+        raise ValueError("a workbook needs at least one sheet")
+    names = [escape(s.name.replace("/", " ")[:31]) or f"Sheet{n}"
+             for n, s in enumerate(sheets, 1)]
+    if len(set(names)) != len(names):
+        raise ValueError(f"sheet names repeat: {names}")
+    for sheet in sheets:
+        _check_kinds(sheet.kinds)
+        if sheet.headers and len(sheet.headers) != len(sheet.kinds):
+            raise ValueError(f"sheet {sheet.name}: {len(sheet.headers)} headers for "
+                             f"{len(sheet.kinds)} columns")
+    return _chunks(sheets, names, chunk_rows)
+
+
+def _chunks(sheets: Sequence[Sheet], names: list[str], chunk_rows: int) -> Iterator[bytes]:
+    pipe = _Pipe()
+    book = zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
+    numbers = range(1, len(sheets) + 1)
+    parts = (
+        ("[Content_Types].xml", CONTENT_TYPES.format(
+            sheets="".join(SHEET_CONTENT_TYPE.format(n=n) for n in numbers))),
+        ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", WORKBOOK.format(sheets="".join(
+            WORKBOOK_SHEET.format(name=name, n=n) for n, name in zip(numbers, names)))),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.format(
+            sheets="".join(WORKBOOK_SHEET_REL.format(n=n) for n in numbers))),
+        ("xl/styles.xml", STYLES))
+    for path, text in parts:
+        book.writestr(path, text)
+    for n, sheet in zip(numbers, sheets):
+        part = book.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True)
+        yield from _sheet_chunks(sheet, part, pipe, chunk_rows)
+        part.close()
+    book.close()
+    yield pipe.drain()
+
+
+def _sheet_chunks(sheet: Sheet, part, pipe: _Pipe, chunk_rows: int) -> Iterator[bytes]:
+    start = SHEET_START
+    number = 0
+    if sheet.headers:
+        header = "".join(f'<c t="inlineStr" s="1"><is><t>{escape(h)}</t></is></c>'
+                         for h in sheet.headers)
+        start += FROZEN_HEADER + SHEET_DATA + f'<row r="1">{header}</row>'
+        number = 1
+    else:
+        start += SHEET_DATA
+    part.write(start.encode())
+    yield pipe.drain()
+    if sheet.csv_pages:
+        write_csv = csv_page_writer(sheet.kinds)
+        for text in sheet.pages:
+            for xml, number in write_csv(text, number):
+                part.write(xml.encode())
+                yield pipe.drain()
+    else:
+        write = row_writer(sheet.kinds)
+        for page in sheet.pages:
+            for offset in range(0, len(page), chunk_rows):
+                xml, number = write(page[offset:offset + chunk_rows], number)
+                part.write(xml.encode())
+                yield pipe.drain()
+    part.write(SHEET_END.encode())
+
+
 def stream(headers: Sequence[str], kinds: Sequence[str], pages: Iterable,
            sheet_name: str = "Data", chunk_rows: int = 2000,
            csv_pages: bool = False) -> Iterator[bytes]:
-    """XLSX bytes, chunk by chunk: a bold header row, then the rows of every page.
-
-    `kinds` gives each column's kind (TEXT, NUMBER, DATE, DB_NUMBER). Pages are lists of rows
-    of values, or with `csv_pages` CSV texts as PostgreSQL's COPY writes them."""
-    pipe = _Pipe()
-    book = zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
-    name = escape(sheet_name.replace("/", " ")[:31]) or "Data"
-    for path, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
-                       ("xl/workbook.xml", WORKBOOK.format(name=name)),
-                       ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
-                       ("xl/styles.xml", STYLES)):
-        book.writestr(path, text)
-    sheet = book.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
-    header = "".join(f'<c t="inlineStr" s="1"><is><t>{escape(h)}</t></is></c>'
-                     for h in headers)
-    sheet.write((SHEET_START + f'<row r="1">{header}</row>').encode())
-    yield pipe.drain()
-    number = 1
-    if csv_pages:
-        write_csv = csv_page_writer(kinds)
-        for text in pages:
-            for xml, number in write_csv(text, number):
-                sheet.write(xml.encode())
-                yield pipe.drain()
-    else:
-        write = row_writer(kinds)
-        for page in pages:
-            for offset in range(0, len(page), chunk_rows):
-                xml, number = write(page[offset:offset + chunk_rows], number)
-                sheet.write(xml.encode())
-                yield pipe.drain()
-    sheet.write(SHEET_END.encode())
-    sheet.close()
-    book.close()
-    yield pipe.drain()
+    """A workbook of one sheet with a header row (see `Sheet`)."""
+    return workbook([Sheet(sheet_name, kinds, pages, headers, csv_pages)], chunk_rows)

@@ -175,14 +175,18 @@ def oc4ids_project_package(context, data_dict):
     """The OC4IDS project package of a project-status dataset (from its DataStore tables).
 
     :param id: the dataset's id or name
+    :param language: en, uz, uz_Cyrl or ru: the language of the sector labels (optional,
+        default: the site's default language)
     """
     from ..exports import oc4ids
-    data = _validate(data_dict, schema.dataset_id(), context)
+    data = _validate(data_dict, schema.project_package(), context)
     tk.check_access("oc4ids_project_package", context, data)
     package = _typed_package(context, data["id"])
     if package["type"] != "project-status":
         raise tk.ValidationError({"id": [tk._("Not a project-status dataset.")]})
-    return oc4ids.project_package(context, package)
+    language = data.get("language") or tk.config.get("ckan.locale_default")
+    return oc4ids.project_package(context, package,
+                                  language if language in oc4ids.LANGUAGES else "uz")
 
 
 def get_actions() -> dict:

@@ -13,6 +13,13 @@ def dataset_id() -> Schema:
     return {"id": [_v("not_empty"), _v("unicode_safe")]}
 
 
+def project_package() -> Schema:
+    """A dataset, and the language of the labels the package adds (default: the site's)."""
+    return {"id": [_v("not_empty"), _v("unicode_safe")],
+            "language": [_v("ignore_missing"), _v("unicode_safe"),
+                         _v("one_of")(["en", "uz", "uz_Cyrl", "ru"])]}
+
+
 def schedule_list() -> Schema:
     return {
         "organization": [_v("ignore_missing"), _v("unicode_safe")],
