@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from ckan.common import config
+from ckan.tests.helpers import call_action
 
 from tests import live
 
@@ -25,7 +26,7 @@ LOGS = Path(__file__).resolve().parents[2] / "var" / "load"
 
 
 def _addresses(published: dict) -> list[str]:  # noqa: F811
-    budget = published["budget-execution"]
+    budget = call_action("package_show", id=published["budget-execution"]["id"])
     resource = budget["resources"][0]["id"]
     procurement = published["procurement"]["name"]
     return ["/", "/dataset/", f"/dataset/{budget['name']}",
