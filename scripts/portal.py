@@ -87,6 +87,10 @@ def write_config(env: dict[str, str], port: int) -> None:
         # Core requires solr_url even when transparency_search answers every query.
         "solr_url": os.environ.get("CKAN_SOLR_URL", "none:transparency_search"),
         "ckan.devserver.threaded": "true",
+        # a database error's text (logged by CKAN's API view) leaves out the statement's
+        # parameters: an appeal's applicant, say, when PostgreSQL restarts under an insert
+        "sqlalchemy.hide_parameters": "true",
+        "ckan.datastore.sqlalchemy.hide_parameters": "true",
         # pages show times as the organization lives them (events, deadlines)
         "ckan.display_timezone": os.environ.get("DISPLAY_TIMEZONE", "Asia/Tashkent"),
         # Uzbek (Latin) first; the catalogs are in ckanext/transparency/i18n (issue 8).

@@ -82,9 +82,14 @@ class Supervisor:
         self.stopping = True
 
     def run(self) -> None:
-        """Watch until asked to stop, then stop the children (the services are the caller's)."""
+        """Watch until SIGINT or SIGTERM, then stop the children (the services are the
+        caller's)."""
         signal.signal(signal.SIGTERM, self._request_stop)
         signal.signal(signal.SIGINT, self._request_stop)  # Ctrl-C reaches the children too
+        self.watch()
+        self.stop_children()
+
+    def watch(self) -> None:
         while not self.stopping:
             for service in self.services:
                 self._check_service(service)
@@ -92,7 +97,6 @@ class Supervisor:
                 if not self.stopping:
                     self._check_child(child)
             time.sleep(CHECK_EVERY)
-        self.stop_children()
 
     def _check_child(self, child: Child) -> None:
         if child.process is None:

@@ -17,8 +17,10 @@ from ckanext.transparency.datastore_backend import PortalDatastoreBackend
 
 @pytest.fixture
 def small_pool(ckan_config, monkeypatch):
-    """DataStore engines that keep one idle connection (CKAN keeps 5), made afresh."""
+    """DataStore engines that keep one idle connection and may open more (the portal's
+    default opens none beyond its pool), made afresh."""
     monkeypatch.setitem(ckan_config, "ckan.datastore.sqlalchemy.pool_size", 1)
+    monkeypatch.setitem(ckan_config, "ckan.datastore.sqlalchemy.max_overflow", 5)
     datastore_postgres._dispose_engines()
     yield
     datastore_postgres._dispose_engines()
@@ -51,6 +53,11 @@ def test_search_while_another_request_returns_its_connection(table, small_pool):
     event.listen(engine, "checkout", other_request_ends, once=True)
     result = call_action("datastore_search", resource_id=table["id"], sort="_id")
     assert [r["yil"] for r in result["records"]] == [2025, 2026]
+
+
+def test_the_pool_never_closes_a_connection_it_gets_back(table):
+    pool = DatastoreBackend.get_active_backend()._get_read_engine().pool
+    assert pool.overflow() <= 0 and pool._max_overflow == 0
 
 
 def test_an_unknown_table_is_still_not_found(table):

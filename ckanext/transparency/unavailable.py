@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import logging
 
-import ckan.model as model
 import ckan.plugins.toolkit as tk
 import flask
 import psycopg2
 import redis.exceptions
 import sqlalchemy as sa
 import sqlalchemy.exc
+from sqlalchemy.engine import Engine
 from ckan.lib.redis import connect_to_redis
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 ERRORS = (sqlalchemy.exc.OperationalError, psycopg2.OperationalError,
           redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 RETRY_AFTER_SECONDS = 15
+_FLAG = "transparency_lost_database"
 
 
 def message() -> str:
@@ -50,21 +51,28 @@ def handle(error: Exception) -> flask.Response:
                           status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
-def _services_answer() -> bool:
+def _mark_request(context) -> None:
+    """SQLAlchemy's handle_error, for every engine (CKAN's, the DataStore's, the search's): a
+    lost or refused connection marks the request."""
+    if (context.is_disconnect or isinstance(context.original_exception, psycopg2.OperationalError)) \
+            and flask.has_request_context():
+        setattr(flask.g, _FLAG, True)
+
+
+def _redis_restarting() -> bool:
+    """Redis is down, or came back so recently that a request may have found it down."""
     try:
-        with model.meta.engine.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-        connect_to_redis().ping()
+        return connect_to_redis().info("server")["uptime_in_seconds"] < RETRY_AFTER_SECONDS
     except ERRORS:
-        return False
-    return True
+        return True
 
 
 def _after_request(response: flask.Response) -> flask.Response:
     """CKAN's API view answers any exception of an action with a 500 (and keeps the exception
-    to itself): a 500 while the database or Redis does not answer becomes a 503."""
+    to itself): a 500 that met a lost database connection, or a Redis that is restarting,
+    becomes a 503."""
     if response.status_code == 500 and tk.request.path.startswith("/api/") \
-            and not _services_answer():
+            and (flask.g.get(_FLAG) or _redis_restarting()):
         log.warning("503: a service is unavailable during an API call")
         return _api_answer()
     return response
@@ -73,4 +81,6 @@ def _after_request(response: flask.Response) -> flask.Response:
 def register(app) -> None:
     for error in ERRORS:
         app.register_error_handler(error, handle)
+    if not sa.event.contains(Engine, "handle_error", _mark_request):
+        sa.event.listen(Engine, "handle_error", _mark_request)
     app.after_request(_after_request)

@@ -8,8 +8,10 @@ import logging
 import socket
 
 import pytest
+import sqlalchemy as sa
 
 import ckan.lib.redis as ckan_redis
+import ckan.model as model
 from ckan.tests import factories
 
 from ckanext.transparency.appeals import model as appeals_model
@@ -62,3 +64,11 @@ def test_a_page_answers_503_in_the_readers_language(app, redis_down, caplog):
     assert "Traceback" not in response.body
     assert _stored() == 0
     assert not any(v in caplog.text for v in APPLICANT.values())
+
+
+def test_a_database_error_does_not_carry_the_parameters(with_plugins):
+    """CKAN's API view logs a failed action's exception whole (a restart under an insert)."""
+    with pytest.raises(sa.exc.DBAPIError) as failure:
+        model.Session.execute(sa.text("SELECT :name, 1 / 0"), {"name": APPLICANT["full_name"]})
+    model.Session.rollback()
+    assert APPLICANT["full_name"] not in str(failure.value)
