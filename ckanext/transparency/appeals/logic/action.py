@@ -122,11 +122,14 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     model.add_event(appeal_id, "registered", _actor_id(context), True,
                     {"channel": data["channel"]}, when=now)
     attachments.store(appeal_id, checked)
-    _commit(context)
+    # the receipt is read before the commit: once stored, the appeal must not be answered with
+    # an error because the database went away (a restart) just after
     appeal = model.get_appeal(appeal_id)
+    receipt = _receipt(appeal, code)
+    _commit(context)
     if not context.get("defer_commit"):
         notify.registered(applicant, appeal["number"], safety.display_code(code))
-    return _receipt(appeal, code)
+    return receipt
 
 
 def _authenticated(data_dict: dict, context: dict, schema_: dict) -> tuple[dict, dict]:
