@@ -124,8 +124,8 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     attachments.store(appeal_id, checked)
     _commit(context)
     appeal = model.get_appeal(appeal_id)
-    if not context.get("defer_commit"):
-        notify.registered(applicant, appeal["number"], safety.display_code(code))
+    if applicant["email"] and not context.get("defer_commit"):
+        notify.enqueue_registered(appeal_id, safety.display_code(code))
     return _receipt(appeal, code)
 
 
@@ -261,9 +261,9 @@ def _reader_language() -> str:
     return (tk.h.lang() if tk.request else "") or ""
 
 
-def _tell_applicant(context: dict, appeal: dict, what) -> None:
+def _tell_applicant(context: dict, appeal: dict, news: str, facts: dict | None = None) -> None:
     if not context.get("defer_commit"):
-        notify.changed(model.applicant(appeal["id"]), appeal["number"], what)
+        notify.enqueue_changed(appeal["id"], news, facts)
 
 
 def appeal_assign(context: dict, data_dict: dict) -> dict[str, Any]:
@@ -291,7 +291,7 @@ def appeal_forward(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "forwarded", {"to": data["to"], "note": data.get("note")},
                      status="forwarded", outcome="forwarded", forwarded_to=data["to"],
                      completed_on=present.today(), completed_at=now)
-    _tell_applicant(context, appeal, lambda: tk._("forwarded to {to}").format(to=data["to"]))
+    _tell_applicant(context, appeal, "forwarded", {"to": data["to"]})
     return present.staff_dict(appeal)
 
 
@@ -328,8 +328,7 @@ def appeal_extend(context: dict, data_dict: dict) -> dict[str, Any]:
         appeal = _change(context, appeal, "extended", {"reason": data["reason"],
                                                         "due_on": until.isoformat()},
                          extended=True, due_on=until)
-    _tell_applicant(context, appeal, lambda: tk._("the deadline is now {due}").format(
-        due=appeal["due_on"].isoformat()))
+    _tell_applicant(context, appeal, "extended", {"due": appeal["due_on"].isoformat()})
     return present.staff_dict(appeal)
 
 
@@ -341,7 +340,7 @@ def appeal_answer(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "answered", {"outcome": data["outcome"]},
                      status="answered", outcome=data["outcome"], answer=data["answer"],
                      completed_on=present.today(), completed_at=dt.datetime.utcnow())
-    _tell_applicant(context, appeal, lambda: tk._("answered"))
+    _tell_applicant(context, appeal, "answered")
     return present.staff_dict(appeal)
 
 
@@ -361,7 +360,7 @@ def appeal_reopen(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "reopened", {"note": data.get("note")},
                      status="in_progress", outcome=None, completed_on=None, completed_at=None,
                      closed_at=None)
-    _tell_applicant(context, appeal, lambda: tk._("reopened"))
+    _tell_applicant(context, appeal, "reopened")
     return present.staff_dict(appeal)
 
 
