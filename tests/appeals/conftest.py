@@ -24,7 +24,7 @@ SECRET = {
 def appeal_data(org: str = "water", **overrides) -> dict:
     data = {"type": "application", "topic": "water", "owner_org": org,
             "subject": "No water on our street", "text": "The tap has been dry for a week.",
-            **SECRET}
+            "consent": "on", **SECRET}
     data.update(overrides)
     return data
 

@@ -65,6 +65,8 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     :param subject: a short title; :param text: the appeal
     :param full_name, address: the applicant (required: anonymous appeals are not considered)
     :param phone, email: optional; with an e-mail address the number and code are mailed
+    :param consent: true: the applicant consents to the processing of the personal data above
+        (Law ZRU-547; required)
     :param submission_key: optional, 16-64 characters [A-Za-z0-9_-]: the same key sent again
         (a double click, a retry) returns the first submission's number and code
     :param attachment_1..: optional files (type and size limited)
@@ -116,7 +118,7 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
         model.session().rollback()
         return _receipt(_existing_submission(data), code)
     applicant = {k: data.get(k) or "" for k in ("full_name", "address", "phone", "email")}
-    applicant["language"] = _reader_language()
+    applicant.update(language=_reader_language(), consent_at=now)
     model.session().execute(model.applicant_table.insert().values(appeal_id=appeal_id,
                                                                    **applicant))
     model.add_event(appeal_id, "registered", _actor_id(context), True,

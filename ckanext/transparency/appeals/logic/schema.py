@@ -35,6 +35,7 @@ def appeal_submit() -> dict:
         "address": _one_line(5, 500),
         "phone": [ignore_empty, unicode_safe, strip, v.phone],
         "email": [ignore_empty, unicode_safe, strip, email],
+        "consent": [v.consent_given],
         "submission_key": [ignore_empty, unicode_safe, v.submission_key],
         "reception_id": [ignore_empty, unicode_safe, v.appeal_reception],
         "registered_on": [ignore_empty, isodate],

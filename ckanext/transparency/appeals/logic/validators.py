@@ -51,6 +51,15 @@ def no_unknown_fields(value: Any) -> Any:
     return value
 
 
+def consent_given(value: Any) -> Any:
+    """The applicant ticked the consent to the processing of personal data (Law ZRU-547)."""
+    if value is True or (isinstance(value, str) and value.strip().lower() in (
+            "on", "true", "yes", "1")):
+        return True
+    raise Invalid(tk._("Consent to the processing of your personal data is needed to register "
+                       "an appeal (Law ZRU-547)"))
+
+
 def no_markup(value: Any) -> Any:
     """Public text shown as it is typed: an HTML tag in it is a mistake or an attack."""
     if isinstance(value, str) and re.search(r"<\s*[A-Za-z/!?]", value):
