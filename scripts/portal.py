@@ -75,6 +75,9 @@ def write_config(env: dict[str, str], port: int) -> None:
         # no Gravatar: it would hand every user's e-mail hash to a third party (and the
         # ministry's network may not reach it); CKAN shows its placeholder instead
         "ckan.gravatar_default": "disabled",
+        # citizens' accounts are not public: no user list, names or e-mail hashes for anonymous
+        # visitors (user_show, user_list, /user/)
+        "ckan.auth.public_user_details": "false",
         "smtp.mail_from": os.environ.get("CKAN_SMTP_MAIL_FROM", "noreply@localhost"),
         "ckanext.xloader.jobs_db.uri": env["CKAN_SQLALCHEMY_URL"],
         # the open data types (ckanext/transparency/schemas/, issue 3) beside CKAN's own

@@ -21,7 +21,9 @@ def test_activity_types_are_offered_in_the_readers_language(app):
 def test_no_gravatar_images(app):
     """Gravatar would receive every user's e-mail hash; the portal shows a placeholder."""
     user = factories.User()
-    page = app.get(f"/user/{user['name']}").body
+    # user pages are for signed-in users only (ckan.auth.public_user_details = false)
+    token = factories.APIToken(user=user["name"])["token"]
+    page = app.get(f"/user/{user['name']}", headers={"Authorization": token}).body
     assert "gravatar.com" not in page
     assert "user-image" in page
 

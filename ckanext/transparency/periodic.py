@@ -52,6 +52,11 @@ def _appeals(today: dt.date) -> str:
     return f"published {result['rows']} rows up to {result['month']}"
 
 
+def _appeals_personal_data(today: dt.date) -> str:
+    from ckanext.transparency.appeals import retention
+    return f"personal data of {retention.purge()} completed appeals removed"
+
+
 def _dialogue_notifications(today: dt.date) -> str:
     from ckanext.transparency.dialogue import notifications
     counts = notifications.send_pending()
@@ -67,6 +72,7 @@ JOBS = (
     Job("opendata-freshness", "transparency_opendata", DAILY, _freshness),
     Job("rating-snapshots", "transparency_rating", DAILY, _rating),
     Job("appeals-statistics", "transparency_appeals", MONTHLY, _appeals),
+    Job("appeals-personal-data", "transparency_appeals", DAILY, _appeals_personal_data),
     Job("dialogue-notifications", "transparency_dialogue", EVERY_RUN, _dialogue_notifications),
     Job("dialogue-polls", "transparency_dialogue", EVERY_RUN, _dialogue_polls),
 )

@@ -7,6 +7,7 @@ import pytest
 
 import ckan.model as model
 import ckan.plugins as plugins
+from ckan.lib import jobs
 from ckan.tests import factories, helpers
 
 from ckanext.transparency.appeals import model as appeals_model
@@ -23,7 +24,7 @@ SECRET = {
 def appeal_data(org: str = "water", **overrides) -> dict:
     data = {"type": "application", "topic": "water", "owner_org": org,
             "subject": "No water on our street", "text": "The tap has been dry for a week.",
-            **SECRET}
+            "consent": "on", **SECRET}
     data.update(overrides)
     return data
 
@@ -49,6 +50,12 @@ def age(number: str, days: int) -> None:
         registered_on=t.c.registered_on - delta, original_due_on=t.c.original_due_on - delta,
         due_on=t.c.due_on - delta, forward_due_on=t.c.forward_due_on - delta))
     model.Session.commit()
+
+
+def run_jobs() -> None:
+    """What `ckan jobs worker` does with the jobs queued so far (the e-mails): a real RQ worker
+    that forks for each job, and stops when the queue is empty."""
+    jobs.Worker().work(burst=True)
 
 
 def _create_people() -> dict:

@@ -12,7 +12,7 @@ from ckan.tests import helpers
 
 from ckanext.transparency.appeals import model as appeals_model
 
-from .conftest import SECRET, as_user, code, stored, submit
+from .conftest import SECRET, appeal_data, as_user, code, stored, submit
 
 pytestmark = pytest.mark.usefixtures("people")
 
@@ -165,3 +165,20 @@ def test_rating_after_the_answer_only_and_once():
     with pytest.raises(tk.ObjectNotFound):
         helpers.call_action("appeal_rate", number=receipt["number"], code="WRONG-CODE2",
                             rating=5)
+
+
+def test_unknown_fields_are_refused_by_name():
+    with pytest.raises(tk.ValidationError) as error:
+        submit(junk="x" * 100_000, notes="more")
+    [message] = error.value.error_dict["__extras"]
+    assert "junk" in message and "notes" in message
+    assert model.Session.execute(appeals_model.appeal_table.select()).rowcount == 0
+
+
+def test_unknown_fields_through_the_api_get_a_clear_error(app):
+    response = app.post("/api/3/action/appeal_submit",
+                        json=dict(appeal_data(), junk="x" * 2_000_000))
+    assert response.status_code == 409
+    assert "Unknown fields: junk" in response.json["error"]["__extras"][0]
+    assert len(response.body) < 1000  # the junk is not echoed
+    assert model.Session.execute(appeals_model.appeal_table.select()).rowcount == 0

@@ -62,7 +62,7 @@ def _client(port: int, stop: float, counts: list, lock: threading.Lock, worker: 
         body = json.dumps({
             "type": "application", "topic": "water", "owner_org": DEPARTMENT,
             "subject": f"Bench appeal {worker}-{n}", "text": "Benchmark appeal text " * 5,
-            "full_name": "Bench Applicant", "address": "Bench street 1",
+            "full_name": "Bench Applicant", "address": "Bench street 1", "consent": True,
             "submission_key": f"{PREFIX}{uuid.uuid4().hex}"})
         for _attempt in range(5):  # a client retries with the same key: one appeal
             try:

@@ -27,6 +27,13 @@ def choose_first(page, selector: str) -> None:
     page.keyboard.press("ArrowDown")
 
 
+def tick(page, selector: str) -> None:
+    """Tick a checkbox with the space bar."""
+    tab_to(page, selector)
+    page.keyboard.press("Space")
+    assert page.is_checked(selector)
+
+
 def press_enter_on(page, selector: str) -> None:
     """Activate a link or button and wait for the page it leads to."""
     tab_to(page, selector)

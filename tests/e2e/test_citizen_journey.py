@@ -6,7 +6,7 @@ import pytest
 
 from ckan.tests import factories
 
-from .keyboard import choose_first, fits_the_screen, press_enter_on, track, type_into
+from .keyboard import choose_first, fits_the_screen, press_enter_on, tick, track, type_into
 
 
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
@@ -25,6 +25,7 @@ def test_send_and_follow_an_appeal_with_the_keyboard_on_a_phone(live_server, pho
     type_into(page, "#field-text", "Уч ҳафтадан бери учинчи қаватга сув чиқмаяпти.")
     type_into(page, "#field-full_name", "Тошпўлатов Анвар")
     type_into(page, "#field-address", "Чилонзор тумани, 7-мавзе, 12-уй")
+    tick(page, "#field-consent")
     screenshot(page, "form")
     press_enter_on(page, "form.appeals-form button[type=submit]")
 

@@ -22,7 +22,7 @@ def appeal():
     receipt = call_action("appeal_submit", context={"user": ""}, type="complaint",
                           topic="heating", owner_org=department["name"],
                           subject="Radiatorlar sovuq", text="Uyda harorat 14 daraja.",
-                          full_name="Karimova Dilnoza", address="Yunusobod 4-12")
+                          full_name="Karimova Dilnoza", address="Yunusobod 4-12", consent=True)
     return editor, receipt
 
 

@@ -72,7 +72,8 @@ def _appeals(freezer):
                                    topic="water", owner_org="water", subject=f"Suv yoʻq {i}",
                                    text="Koʻchamizda bir haftadan beri suv yoʻq.",
                                    full_name="Fuqaro Fuqarov", address="Toshkent",
-                                   phone="+998 90 000-00-00", email="f@example.uz")["number"]
+                                   phone="+998 90 000-00-00", email="f@example.uz",
+                                   consent=True)["number"]
                for i in range(4)]
     for number, day in zip(numbers, ("2026-02-05", "2026-02-10", "2026-02-20")):
         freezer.move_to(f"{day} 08:00:00")

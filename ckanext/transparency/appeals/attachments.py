@@ -2,6 +2,7 @@
 `ckan.storage_path/appeals/` and served to the department's staff only."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -89,3 +90,11 @@ def store(appeal_id: str, checked: list[Checked]) -> None:
             id=attachment_id, appeal_id=appeal_id, filename=item.filename,
             content_type=item.content_type, size=len(item.content),
             sha256=hashlib.sha256(item.content).hexdigest(), created=dt.datetime.utcnow()))
+
+
+def remove(appeal_id: str, attachment_id: str) -> None:
+    """Delete a stored file (and the appeal's directory once it is empty)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path(appeal_id, attachment_id))
+    with contextlib.suppress(OSError):
+        os.rmdir(_directory(appeal_id))

@@ -102,7 +102,8 @@ def _appeal(rng: random.Random, i: int, registered_on: dt.date, today: dt.date,
         rated_at=completed_at + dt.timedelta(days=2) if rated else None,
         modified=completed_at or registered_at))
     model.session().execute(model.applicant_table.insert().values(
-        appeal_id=appeal_id, full_name=f"Namuna fuqaro {i}", address="Namuna manzil (demo)"))
+        appeal_id=appeal_id, full_name=f"Namuna fuqaro {i}", address="Namuna manzil (demo)",
+        consent_at=registered_at))
     model.add_event(appeal_id, "registered", None, True, {"channel": channel},
                     when=registered_at)
     if extended:

@@ -87,6 +87,8 @@ applicant_table = _table(
     Column("phone", Text, nullable=False, default=""),
     Column("email", Text, nullable=False, default=""),
     Column("language", Text, nullable=False, default=""),  # of the e-mails to the applicant
+    Column("consent_at", DateTime),  # consent to the processing of personal data (ZRU-547)
+    Column("purged_at", DateTime),  # personal data removed after the retention period
 )
 
 event_table = _table(

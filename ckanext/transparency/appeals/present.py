@@ -111,13 +111,20 @@ def _user_name(user_id: Optional[str]) -> Optional[str]:
     return user.name if user else None
 
 
+def _applicant(appeal_id: str) -> Optional[dict[str, Any]]:
+    applicant = model.applicant(appeal_id)
+    if applicant is None:
+        return None
+    return {k: _iso(v) if isinstance(v, dt.datetime) else v for k, v in applicant.items()}
+
+
 def staff_dict(appeal: dict) -> dict[str, Any]:
     """Everything, the applicant's personal data included: staff of the department only."""
     out = summary_dict(appeal)
     out.update(text=appeal["text"], answer=appeal["answer"],
                registered_at=_iso(appeal["registered_at"]), closed_at=_iso(appeal["closed_at"]),
                reception_id=appeal["reception_id"],
-               applicant=model.applicant(appeal["id"]),
+               applicant=_applicant(appeal["id"]),
                attachments=[{k: _iso(v) if k == "created" else v for k, v in a.items()}
                             for a in model.attachments(appeal["id"])],
                timeline=[_event(e, False) for e in model.events(appeal["id"], False)])

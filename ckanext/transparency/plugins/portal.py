@@ -6,7 +6,7 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import cli, csrf_guard, unavailable
+from ckanext.transparency import cli, csrf_guard, log_privacy, unavailable
 from ckanext.transparency.i18n import catalogs, formatting, labels
 
 
@@ -19,6 +19,9 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IBlueprint)
 
     def update_config(self, config):
+        # every process loads the plugins after its logging is set up: web, worker, CLI, jobs
+        log_privacy.install()
+        log_privacy.hide_sql_parameters(config)
         tk.add_template_directory(config, "../templates")
         # Overrides of other extensions' templates (activity, datastore): this directory comes
         # where the plugin is listed, before theirs; "../templates" is shared with the feature

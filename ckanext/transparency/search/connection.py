@@ -66,6 +66,7 @@ def _pool(url: str, timeout: float | None) -> Engine:
                        "-c max_parallel_workers_per_gather=0")
             engine = create_engine(
                 libpq_url(url), pool_size=5, max_overflow=30, pool_pre_ping=True,
+                hide_parameters=True,
                 connect_args={"options": options, "application_name": "ckan-search"})
             # every statement is its own transaction, but for add()'s explicit BEGIN/COMMIT
             event.listen(engine, "connect",

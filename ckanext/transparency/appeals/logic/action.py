@@ -65,6 +65,8 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     :param subject: a short title; :param text: the appeal
     :param full_name, address: the applicant (required: anonymous appeals are not considered)
     :param phone, email: optional; with an e-mail address the number and code are mailed
+    :param consent: true: the applicant consents to the processing of the personal data above
+        (Law ZRU-547; required)
     :param submission_key: optional, 16-64 characters [A-Za-z0-9_-]: the same key sent again
         (a double click, a retry) returns the first submission's number and code
     :param attachment_1..: optional files (type and size limited)
@@ -116,7 +118,7 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
         model.session().rollback()
         return _receipt(_existing_submission(data), code)
     applicant = {k: data.get(k) or "" for k in ("full_name", "address", "phone", "email")}
-    applicant["language"] = _reader_language()
+    applicant.update(language=_reader_language(), consent_at=now)
     model.session().execute(model.applicant_table.insert().values(appeal_id=appeal_id,
                                                                    **applicant))
     model.add_event(appeal_id, "registered", _actor_id(context), True,
@@ -127,8 +129,8 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = model.get_appeal(appeal_id)
     receipt = _receipt(appeal, code)
     _commit(context)
-    if not context.get("defer_commit"):
-        notify.registered(applicant, appeal["number"], safety.display_code(code))
+    if applicant["email"] and not context.get("defer_commit"):
+        notify.enqueue_registered(appeal_id, safety.display_code(code))
     return receipt
 
 
@@ -264,9 +266,9 @@ def _reader_language() -> str:
     return (tk.h.lang() if tk.request else "") or ""
 
 
-def _tell_applicant(context: dict, appeal: dict, what) -> None:
+def _tell_applicant(context: dict, appeal: dict, news: str, facts: dict | None = None) -> None:
     if not context.get("defer_commit"):
-        notify.changed(model.applicant(appeal["id"]), appeal["number"], what)
+        notify.enqueue_changed(appeal["id"], news, facts)
 
 
 def appeal_assign(context: dict, data_dict: dict) -> dict[str, Any]:
@@ -294,7 +296,7 @@ def appeal_forward(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "forwarded", {"to": data["to"], "note": data.get("note")},
                      status="forwarded", outcome="forwarded", forwarded_to=data["to"],
                      completed_on=present.today(), completed_at=now)
-    _tell_applicant(context, appeal, lambda: tk._("forwarded to {to}").format(to=data["to"]))
+    _tell_applicant(context, appeal, "forwarded", {"to": data["to"]})
     return present.staff_dict(appeal)
 
 
@@ -331,8 +333,7 @@ def appeal_extend(context: dict, data_dict: dict) -> dict[str, Any]:
         appeal = _change(context, appeal, "extended", {"reason": data["reason"],
                                                         "due_on": until.isoformat()},
                          extended=True, due_on=until)
-    _tell_applicant(context, appeal, lambda: tk._("the deadline is now {due}").format(
-        due=appeal["due_on"].isoformat()))
+    _tell_applicant(context, appeal, "extended", {"due": appeal["due_on"].isoformat()})
     return present.staff_dict(appeal)
 
 
@@ -344,7 +345,7 @@ def appeal_answer(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "answered", {"outcome": data["outcome"]},
                      status="answered", outcome=data["outcome"], answer=data["answer"],
                      completed_on=present.today(), completed_at=dt.datetime.utcnow())
-    _tell_applicant(context, appeal, lambda: tk._("answered"))
+    _tell_applicant(context, appeal, "answered")
     return present.staff_dict(appeal)
 
 
@@ -364,7 +365,7 @@ def appeal_reopen(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal = _change(context, appeal, "reopened", {"note": data.get("note")},
                      status="in_progress", outcome=None, completed_on=None, completed_at=None,
                      closed_at=None)
-    _tell_applicant(context, appeal, lambda: tk._("reopened"))
+    _tell_applicant(context, appeal, "reopened")
     return present.staff_dict(appeal)
 
 

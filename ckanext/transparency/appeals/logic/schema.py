@@ -19,6 +19,10 @@ def _text(minimum: int, maximum: int, required: bool = True) -> list:
             v.no_control_characters, v.length(minimum, maximum)]
 
 
+def _one_line(minimum: int, maximum: int) -> list:
+    return [not_empty, unicode_safe, v.strip_control_characters, v.length(minimum, maximum)]
+
+
 def appeal_submit() -> dict:
     return {
         "type": [not_empty, unicode_safe, v.choice(vocabulary.TYPES)],
@@ -27,15 +31,16 @@ def appeal_submit() -> dict:
         "owner_org": [not_empty, unicode_safe, v.appeal_department],
         "subject": _text(3, 200),
         "text": [not_empty, unicode_safe, strip, v.no_control_characters, v.text_length],
-        "full_name": _text(2, 200),
-        "address": _text(5, 500),
+        "full_name": _one_line(2, 200),
+        "address": _one_line(5, 500),
         "phone": [ignore_empty, unicode_safe, strip, v.phone],
         "email": [ignore_empty, unicode_safe, strip, email],
+        "consent": [v.consent_given],
         "submission_key": [ignore_empty, unicode_safe, v.submission_key],
         "reception_id": [ignore_empty, unicode_safe, v.appeal_reception],
         "registered_on": [ignore_empty, isodate],
         "website": [ignore_missing, unicode_safe],  # the honeypot: people leave it empty
-        "__extras": [ignore_missing],
+        "__extras": [v.no_unknown_fields],
     }
 
 

@@ -32,6 +32,34 @@ def no_control_characters(value: Any) -> Any:
     return value
 
 
+def strip_control_characters(value: Any) -> Any:
+    """One line of plain text: line breaks and tabs become spaces, other control characters go
+    (a name ends up in an e-mail header, where a line break is an error or an injection)."""
+    if not isinstance(value, str):
+        return value
+    value = re.sub(r"[\t\n\r\v\f\x85\u2028\u2029]+", " ", value)
+    value = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", value)
+    return re.sub(r" {2,}", " ", value).strip()
+
+
+def no_unknown_fields(value: Any) -> Any:
+    """Fields the schema does not name are refused, not stored or ignored silently."""
+    if isinstance(value, dict) and value:
+        names = [name if len(name) <= 60 else name[:60] + "…" for name in sorted(value)]
+        shown = ", ".join(names[:20]) + (", …" if len(names) > 20 else "")
+        raise Invalid(tk._("Unknown fields: {names}").format(names=shown))
+    return value
+
+
+def consent_given(value: Any) -> Any:
+    """The applicant ticked the consent to the processing of personal data (Law ZRU-547)."""
+    if value is True or (isinstance(value, str) and value.strip().lower() in (
+            "on", "true", "yes", "1")):
+        return True
+    raise Invalid(tk._("Consent to the processing of your personal data is needed to register "
+                       "an appeal (Law ZRU-547)"))
+
+
 def no_markup(value: Any) -> Any:
     """Public text shown as it is typed: an HTML tag in it is a mistake or an attack."""
     if isinstance(value, str) and re.search(r"<\s*[A-Za-z/!?]", value):
