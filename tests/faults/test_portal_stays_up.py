@@ -111,7 +111,7 @@ class Portal:
         body = json.dumps({"type": "application", "topic": "water", "owner_org": "suv",
                            "subject": "Suv yoʻq", "text": f"Sinov murojaati {key}",
                            "full_name": "Sinov Fuqaro", "address": "Sinov mahallasi, 1-uy",
-                           "submission_key": key}).encode()
+                           "consent": True, "submission_key": key}).encode()
         request = urllib.request.Request(f"{self.url}/api/3/action/appeal_submit", data=body,
                                          headers={"Content-Type": "application/json"})
         try:

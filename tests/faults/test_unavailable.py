@@ -36,7 +36,7 @@ def redis_down(with_plugins, clean_db, ckan_config, monkeypatch):
 def _appeal(key: str) -> dict:
     return {"type": "application", "topic": "water", "owner_org": "water",
             "subject": "Suv yoʻq", "text": "Bir haftadan beri suv yoʻq.",
-            "submission_key": key, **APPLICANT}
+            "consent": True, "submission_key": key, **APPLICANT}
 
 
 def _stored() -> int:
