@@ -28,7 +28,7 @@ from sqlalchemy.exc import OperationalError
 
 from ckan.lib.search.common import SearchQueryError, solr_datetime_decoder
 
-from . import compiler, document, fields
+from . import compiler, document, fields, syntax
 
 log = logging.getLogger(__name__)
 
@@ -363,11 +363,18 @@ def _compile_one(text: str, options: dict[str, Any], params: dict[str, Any],
     text = text.strip() or (local.get("v") or [""])[-1].strip() or "*:*"
     mode = "dismax" if parser in ("dismax", "edismax") else "lucene"
     opts = compiler.Options(
-        mode=mode, default_and=str(settings.get("q.op", "AND")).upper() != "OR",
+        mode=mode, edismax=parser == "edismax",
+        default_and=str(settings.get("q.op", "AND")).upper() != "OR",
         qf=_qf(settings.get("qf")) if mode == "dismax" else {},
+        pf=_qf(settings.get("pf")) if mode == "dismax" else {},
         df=settings.get("df") or "text", mm=settings.get("mm"), now=options.get("now"))
+    limits = options.get("limits") or syntax.Limits()
     comp = compiler.Compiler(opts, params)
-    return comp.compile(compiler.parse(text, "q" if is_q else "fq")), comp.rank_sql()
+    node = compiler.parse(text, "q" if is_q else "fq", limits, parser, is_q)
+    try:
+        return comp.compile(node), comp.rank_sql()
+    except RecursionError:
+        raise SearchQueryError("The search query is nested too deeply") from None
 
 
 def _bool_query(clauses: dict[str, list[str]], options: dict[str, Any],
