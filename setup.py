@@ -17,6 +17,7 @@ setup(
         "ckanext-xloader==2.5.2",
         "psycopg2==2.9.12",
         "luqum==1.0.0",
+        "snowballstemmer==3.1.1",
         "openpyxl==3.1.5",
         "fpdf2==2.8.9",
         "python-docx==1.2.0",

@@ -234,12 +234,12 @@ class Compiler:
         if isinstance(node, tree.Phrase):
             return self._phrase(unescape(node.value[1:-1]), field)
         if isinstance(node, tree.Range):
-            return self._range(field, str(node.low), str(node.high),
+            return self._range(field, str(node.low).strip(), str(node.high).strip(),
                                node.include_low, node.include_high)
         if isinstance(node, tree.From):
-            return self._range(field, str(node.a), "*", node.include, True)
+            return self._range(field, str(node.a).strip(), "*", node.include, True)
         if isinstance(node, tree.To):
-            return self._range(field, "*", str(node.a), True, node.include)
+            return self._range(field, "*", str(node.a).strip(), True, node.include)
         if isinstance(node, tree.Regex):
             return self._regex(node.value[1:-1], field)
         if isinstance(node, tree.Fuzzy):
@@ -543,7 +543,11 @@ class Compiler:
                 f"WHERE {where})")
 
     def _canonical_date(self, text: str) -> str:
-        return self._date(text).astimezone(dt.timezone.utc).strftime(DATE_FORMAT)
+        try:
+            value = datemath.parse(text, self.options.now, strict=True)
+        except datemath.DateMathError as error:
+            raise SearchQueryError(f"Invalid date: {error}") from None
+        return value.astimezone(dt.timezone.utc).strftime(DATE_FORMAT)
 
     def _date(self, text: str) -> dt.datetime:
         try:
@@ -555,4 +559,7 @@ class Compiler:
     def _number(text: str) -> float:
         if not _NUMBER_RE.match(text):
             raise SearchQueryError(f"{text!r} is not a number")
-        return float(text)
+        value = float(text)
+        if not math.isfinite(value):
+            raise SearchQueryError(f"The number {text!r} is out of range")
+        return value

@@ -28,7 +28,7 @@ MAX_POSITIONS_PER_WORD = 255
 MAX_LEXEME_BYTES = 2046
 MAX_VECTOR_BYTES = 1_000_000
 # Autocomplete fields: every 2 to 10 letter piece of the whole value (Solr's NGramTokenizer).
-NGRAM_FIELDS = ("name_ngram", "title_ngram")
+NGRAM_FIELDS = {"name_ngram": "name", "title_ngram": "title"}
 NGRAM_SIZES = range(2, 11)
 VALUE_SEPARATOR = " | "
 
@@ -42,6 +42,8 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _json_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")  # PostgreSQL text and jsonb cannot hold NUL
     if isinstance(value, dt.datetime):
         if value.tzinfo:
             value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
@@ -168,6 +170,12 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
                 vector.add(slots, letter)
             elif fields.copied_to_text(field):
                 catch_all.append(slots)
+
+    # Solr's copyField title -> title_ngram, name -> name_ngram: the autocomplete pieces
+    for field, source in NGRAM_FIELDS.items():
+        values = [str(v) for v in _as_list(doc.get(source))]
+        if values and field not in doc:
+            tokens[field] = sorted({piece for v in values for piece in ngrams(v) if fits(piece)})
 
     # The catch-all `text` field holds every copied source; sources with a weight of their
     # own are already in the vector, the rest go in with weight D.
