@@ -24,6 +24,7 @@ from luqum.exceptions import ParseError
 from luqum.parser import parser as _lucene_parser
 
 from ckan.lib.search.common import SearchQueryError
+from ckan.plugins import toolkit as tk
 
 from . import datemath, fields, syntax
 from .syntax import Limits
@@ -91,7 +92,8 @@ def _parse(text: str, param: str) -> tree.Item:
         shown = text if len(text) <= 200 else text[:200] + "..."
         raise SearchQueryError(f"Syntax error in search {param} {shown!r}: {error}") from None
     except RecursionError:
-        raise SearchQueryError(f"The search {param} is nested too deeply") from None
+        raise SearchQueryError(tk._("The search {param} is nested too deeply").format(
+            param=param)) from None
 
 
 def unescape(text: str) -> str:
@@ -272,7 +274,8 @@ class Compiler:
             inner = node.a
             if isinstance(inner, (tree.Plus, tree.Prohibit, tree.Not)):
                 raise SearchQueryError(
-                    f"Syntax error in search: two operators in a row ({str(node).strip()!r})")
+                    tk._("Syntax error in search: two operators in a row ({text})").format(
+                        text=repr(str(node).strip()[:100])))
             return ("+" if isinstance(node, tree.Plus) else "-"), inner
         return None, node
 
@@ -546,7 +549,7 @@ class Compiler:
         try:
             value = datemath.parse(text, self.options.now, strict=True)
         except datemath.DateMathError as error:
-            raise SearchQueryError(f"Invalid date: {error}") from None
+            raise SearchQueryError(tk._("Invalid date: {error}").format(error=error)) from None
         return value.astimezone(dt.timezone.utc).strftime(DATE_FORMAT)
 
     def _date(self, text: str) -> dt.datetime:
@@ -561,5 +564,6 @@ class Compiler:
             raise SearchQueryError(f"{text!r} is not a number")
         value = float(text)
         if not math.isfinite(value):
-            raise SearchQueryError(f"The number {text!r} is out of range")
+            raise SearchQueryError(tk._("The number {number} is out of range").format(
+                number=repr(text)))
         return value

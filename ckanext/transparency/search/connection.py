@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from ckan.lib.search.common import SearchQueryError, solr_datetime_decoder
+from ckan.plugins import toolkit as tk
 
 from . import compiler, document, fields, functions, syntax
 
@@ -174,9 +175,11 @@ class PostgresSolr:
         except psycopg2.errors.QueryCanceled:
             raise pysolr.SolrError("Search timed out") from None
         except psycopg2.errors.InvalidRegularExpression as error:
-            raise SearchQueryError(f"Invalid regular expression: {_primary(error)}") from None
+            raise SearchQueryError(tk._("Invalid regular expression: {error}").format(
+                error=_primary(error))) from None
         except psycopg2.DataError as error:
-            raise SearchQueryError(f"Invalid search value: {_primary(error)}") from None
+            raise SearchQueryError(tk._("Invalid search value: {error}").format(
+                error=_primary(error))) from None
         except (psycopg2.OperationalError, psycopg2.InterfaceError) as error:
             broken = bool(getattr(conn, "closed", True))
             if not broken and isinstance(error, psycopg2.OperationalError) and error.pgcode:
@@ -325,7 +328,7 @@ def build_search(q: str, kwargs: dict[str, Any],
     if rows < 0 or start < 0:
         raise SearchQueryError("rows and start must not be negative")
     if rows > MAX_INT or start > MAX_INT:
-        raise SearchQueryError(f"rows and start must be at most {MAX_INT}")
+        raise SearchQueryError(tk._("rows and start must be at most {limit}").format(limit=MAX_INT))
     filters = [f for value in (kwargs.get("fq"), kwargs.get("fq_list"))
                for f in _as_list(value) if f and str(f).strip()]
     params: dict[str, Any] = {}
@@ -410,7 +413,8 @@ def _compile_one(text: str, options: dict[str, Any], params: dict[str, Any],
     try:
         return comp.compile(node), comp.rank_sql()
     except RecursionError:
-        raise SearchQueryError("The search query is nested too deeply") from None
+        raise SearchQueryError(tk._("The search {param} is nested too deeply").format(
+            param="q" if is_q else "fq")) from None
 
 
 def _bool_query(clauses: dict[str, list[str]], options: dict[str, Any],

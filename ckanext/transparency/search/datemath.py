@@ -10,6 +10,8 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from ckan.plugins import toolkit as tk
+
 _UNITS = {
     "YEAR": "years", "YEARS": "years", "MONTH": "months", "MONTHS": "months",
     "DAY": "days", "DAYS": "days", "DATE": "days", "HOUR": "hours", "HOURS": "hours",
@@ -55,7 +57,8 @@ def parse(text: str, now: dt.datetime | None = None, strict: bool = False) -> dt
     except DateMathError:
         raise
     except (OverflowError, ValueError):
-        raise DateMathError(f"{text!r} is out of the range of dates (years 1 to 9999)") from None
+        raise DateMathError(tk._("{date} is out of the range of dates (years 1 to 9999)").format(
+            date=repr(text[:100]))) from None
 
 
 def _evaluate(text: str, match: re.Match, now: dt.datetime | None) -> dt.datetime:

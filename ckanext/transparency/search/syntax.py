@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from luqum import tree
 
 from ckan.lib.search.common import SearchQueryError
+from ckan.plugins import toolkit as tk
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,12 @@ def dismax_escape(text: str) -> str:
 
 def check_text(text: str, param: str, limits: Limits, is_q: bool) -> None:
     if "\x00" in text:
-        raise SearchQueryError(f"The search {param} contains a NUL character")
+        raise SearchQueryError(tk._("The search {param} contains a NUL character").format(
+            param=param))
     if is_q and len(text) > limits.max_query_length:
         raise SearchQueryError(
-            f"The search {param} is {len(text)} characters long; at most "
-            f"{limits.max_query_length} are allowed")
+            tk._("The search {param} is {length} characters long; at most {limit} are allowed")
+            .format(param=param, length=len(text), limit=limits.max_query_length))
     depth = deepest = 0
     escaped = False
     for c in text:
@@ -96,8 +98,8 @@ def check_text(text: str, param: str, limits: Limits, is_q: bool) -> None:
             depth -= 1
     if deepest > limits.max_depth:
         raise SearchQueryError(
-            f"The search {param} nests parentheses {deepest} deep; at most {limits.max_depth} "
-            "levels are allowed")
+            tk._("The search {param} nests parentheses {depth} deep; at most {limit} levels are "
+                 "allowed").format(param=param, depth=deepest, limit=limits.max_depth))
 
 
 def check_tree(node: tree.Item, param: str, limits: Limits) -> None:
@@ -108,15 +110,18 @@ def check_tree(node: tree.Item, param: str, limits: Limits) -> None:
         item, depth = stack.pop()
         if depth > limits.max_depth:
             raise SearchQueryError(
-                f"The search {param} nests operators more than {limits.max_depth} deep")
+                tk._("The search {param} nests operators more than {limit} deep").format(
+                    param=param, limit=limits.max_depth))
         if isinstance(item, (tree.Word, tree.Phrase, tree.Regex)):
             terms += 1
             if terms > limits.max_clauses:
                 raise SearchQueryError(
-                    f"The search {param} has more than {limits.max_clauses} terms")
+                    tk._("The search {param} has more than {limit} terms").format(
+                        param=param, limit=limits.max_clauses))
             longest = max((len(w) for w in re.split(r"\s+", item.value)), default=0)
             if longest > limits.max_word_length:
                 raise SearchQueryError(
-                    f"A word of {longest} characters in the search {param} is too long; at "
-                    f"most {limits.max_word_length} characters are allowed")
+                    tk._("A word of {length} characters in the search {param} is too long; at "
+                         "most {limit} characters are allowed").format(
+                        length=longest, param=param, limit=limits.max_word_length))
         stack.extend((child, depth + 1) for child in item.children)
