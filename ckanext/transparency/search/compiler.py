@@ -1,11 +1,11 @@
 """The Solr query language, parsed by luqum, compiled to a SQL condition on the index table.
 
 Semantics follow Solr's standard (lucene) parser and dismax/edismax as CKAN uses them:
-  - an unfielded term searches the free-text vector, restricted to the weight letters of the
-    `qf` fields (dismax) or all of `text` (the default field); a fielded term matches its field
-    by kind (fields.py): exact for strings, canonical words for text, typed for dates/numbers;
-  - `+` must, `-`/NOT must not; plain clauses follow q.op (AND) or, at the top of a dismax
-    query, the minimum-should-match rule `mm`;
+  - an unfielded term searches each field of `qf` (dismax; through the free-text vector when
+    `qf` names `text`) or the default field `df`; a fielded term matches its field by kind
+    (fields.py): exact for strings, words and their stems for text, typed for dates/numbers;
+  - clauses are MUST, SHOULD or MUST_NOT by Lucene's rules for + - NOT AND OR and q.op; at the
+    top of a dismax query the minimum-should-match rule `mm` counts the SHOULD clauses;
   - phrases, `*`/`?` wildcards, `[a TO b]`/`{a TO b}` ranges with Solr date math, `*:*`.
 Everything else is a SearchQueryError that names the problem.
 """
@@ -28,7 +28,7 @@ from ckan.plugins import toolkit as tk
 
 from . import datemath, fields, syntax
 from .syntax import Limits
-from .document import DATE_FORMAT, NGRAM_FIELDS
+from .document import DATE_FORMAT, NGRAM_FIELDS, NGRAM_SIZES
 from .text import normalize, query_terms, words
 
 _parse_lock = threading.Lock()  # luqum's PLY parser keeps state while it parses
@@ -133,6 +133,10 @@ def min_should_match(spec: str | None, clauses: int) -> int:
     return max(1, min(clauses, required))
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _tsquery_phrase(terms: list[list[str]], letters: str = _LETTERS) -> str:
     """Words in a row, each as written or by one of its stems."""
     return " <-> ".join(
@@ -170,7 +174,7 @@ class Compiler:
         self.params = params
         self.rank_queries: list[str] = []
         self.rank_terms: list[str] = []
-        self.weights = self._letters_and_weights(options)[1]
+        self.weights = self._class_weights(options)
         self.qf_text = options.mode == "dismax" and (not options.qf or "text" in options.qf)
 
     # -- helpers -----------------------------------------------------------------------------
@@ -187,9 +191,10 @@ class Compiler:
         return f"'{name}'"
 
     @staticmethod
-    def _letters_and_weights(options: Options) -> tuple[str, list[float]]:
+    def _class_weights(options: Options) -> list[float]:
+        """ts_rank weights of the classes D, C, B, A from the boosts of qf."""
         if options.mode != "dismax" or not options.qf:
-            return _LETTERS, [0.1, 0.2, 0.4, 1.0]
+            return [0.1, 0.2, 0.4, 1.0]
         by_letter = {letter: 0.0 for letter in _LETTERS}
         for name, weight in options.qf.items():
             if name == "text":
@@ -200,7 +205,7 @@ class Compiler:
                 if letter:
                     by_letter[letter] = max(by_letter[letter], weight)
         top = max(by_letter.values()) or 1.0
-        return _LETTERS, [max(by_letter[letter] / top, 0.01) for letter in "DCBA"]
+        return [max(by_letter[letter] / top, 0.01) for letter in "DCBA"]
 
     def rank_sql(self) -> str:
         terms = list(self.rank_terms)
@@ -442,13 +447,17 @@ class Compiler:
         return conditions[0] if len(conditions) == 1 else "(" + " AND ".join(conditions) + ")"
 
     def _ngrams(self, value: str, field: str) -> str:
-        """Autocomplete fields hold every 2 to 10 letter piece of the value; a query word is
-        one piece (Solr's text_ngram: whitespace tokens at query time)."""
+        """Autocomplete fields: a query word of 2 to 10 letters is a piece of the name or title
+        (Solr's text_ngram), found with the trigram indexes on both."""
         pieces = [normalize(w) for w in value.split()]
         pieces = [p for p in pieces if p]
-        if not pieces or any(len(p) < 2 or len(p) > 10 for p in pieces):
+        if not pieces or any(len(p) not in NGRAM_SIZES for p in pieces):
             return "FALSE"
-        return f"d.tokens @> {self._param(json.dumps({field: sorted(set(pieces))}))}::jsonb"
+        source = NGRAM_FIELDS[field]
+        column = (f"(d.texts->>{self._field(source)})" if fields.kind(source) == fields.TEXT
+                  else f"(d.terms->{self._field(source)}->>0)")
+        conditions = [f"{column} LIKE {self._param('%' + _like_escape(p) + '%')}" for p in pieces]
+        return conditions[0] if len(conditions) == 1 else "(" + " AND ".join(conditions) + ")"
 
     def _phrase_boosts(self, node: tree.Item) -> None:
         """pf: a document that has all the plain words of q in a row in a field ranks higher."""

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from . import fields
-from .text import normalize, positions, tokenize
+from .text import positions, tokenize
 
 # Positions between two values or fields, so that a phrase never spans them (Solr's
 # positionIncrementGap), and PostgreSQL's limits on tsvector positions.
@@ -27,7 +27,8 @@ MAX_POSITIONS_PER_WORD = 255
 # before its limit.
 MAX_LEXEME_BYTES = 2046
 MAX_VECTOR_BYTES = 1_000_000
-# Autocomplete fields: every 2 to 10 letter piece of the whole value (Solr's NGramTokenizer).
+# Autocomplete fields (Solr's copyField title -> title_ngram, name -> name_ngram, analysed
+# into every 2 to 10 letter piece): answered from the source field with a trigram index.
 NGRAM_FIELDS = {"name_ngram": "name", "title_ngram": "title"}
 NGRAM_SIZES = range(2, 11)
 VALUE_SEPARATOR = " | "
@@ -95,7 +96,8 @@ def _quote_lexeme(word: str) -> str:
 
 
 def fits(term: str) -> bool:
-    return len(term.encode("utf-8")) <= MAX_LEXEME_BYTES
+    # a character is at most 4 bytes: most terms are decided without encoding them
+    return len(term) * 4 <= MAX_LEXEME_BYTES or len(term.encode("utf-8")) <= MAX_LEXEME_BYTES
 
 
 class _VectorBuilder:
@@ -130,11 +132,6 @@ class _VectorBuilder:
         return " ".join(f"{_quote_lexeme(w)}:{','.join(p)}" for w, p in self.positions.items())
 
 
-def ngrams(value: str) -> list[str]:
-    text = normalize(value)
-    return sorted({text[i:i + n] for n in NGRAM_SIZES for i in range(len(text) - n + 1)})
-
-
 def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
     doc = {k: _json_value(v) for k, v in solr_doc.items() if v is not None}
     doc.setdefault("indexed_ts", _json_value(dt.datetime.now(dt.timezone.utc)))
@@ -156,8 +153,6 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
             slots_per_value = [positions(str(v)) for v in values]
             tokens[field] = sorted({t for slots in slots_per_value for slot in slots
                                     for t in slot if fits(t)})
-            if field in NGRAM_FIELDS:
-                tokens[field] = sorted(set(tokens[field]).union(*(ngrams(str(v)) for v in values)))
             texts[field] = " " + VALUE_SEPARATOR.join(
                 " ".join(slot[0] for slot in slots if fits(slot[0])) for slots in slots_per_value) + " "
         else:
@@ -170,12 +165,6 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
                 vector.add(slots, letter)
             elif fields.copied_to_text(field):
                 catch_all.append(slots)
-
-    # Solr's copyField title -> title_ngram, name -> name_ngram: the autocomplete pieces
-    for field, source in NGRAM_FIELDS.items():
-        values = [str(v) for v in _as_list(doc.get(source))]
-        if values and field not in doc:
-            tokens[field] = sorted({piece for v in values for piece in ngrams(v) if fits(piece)})
 
     # The catch-all `text` field holds every copied source; sources with a weight of their
     # own are already in the vector, the rest go in with weight D.

@@ -102,23 +102,28 @@ def words(text: str) -> list[str]:
 def positions(text: str) -> list[list[str]]:
     """The terms of an indexed text by position: the word first, then its stems, and at the
     first part of a run of two or more its catenation and the catenation's stems."""
-    slots: list[list[str]] = []
-    for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text))):
-        parts = [(p, normalize(p)) for p in _parts(chunk)]
-        parts = [(raw, word) for raw, word in parts if word]
-        i = 0
-        while i < len(parts):
-            j = i + 1
-            while j < len(parts) and parts[j][0].isdigit() == parts[i][0].isdigit():
-                j += 1
-            first = [parts[i][1], *stems(parts[i][0])]
-            if j - i > 1:
-                joined = "".join(raw for raw, _ in parts[i:j])
-                first += [normalize(joined), *stems(joined)]
-            slots.append(first)
-            slots.extend([w, *stems(raw)] for raw, w in parts[i + 1:j])
-            i = j
-    return slots
+    return [list(slot) for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text)))
+            for slot in _chunk_positions(chunk)]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _chunk_positions(chunk: str) -> tuple[tuple[str, ...], ...]:
+    slots: list[tuple[str, ...]] = []
+    parts = [(p, normalize(p)) for p in _parts(chunk)]
+    parts = [(raw, word) for raw, word in parts if word]
+    i = 0
+    while i < len(parts):
+        j = i + 1
+        while j < len(parts) and parts[j][0].isdigit() == parts[i][0].isdigit():
+            j += 1
+        first = [parts[i][1], *stems(parts[i][0])]
+        if j - i > 1:
+            joined = "".join(raw for raw, _ in parts[i:j])
+            first += [normalize(joined), *stems(joined)]
+        slots.append(tuple(first))
+        slots.extend((w, *stems(raw)) for raw, w in parts[i + 1:j])
+        i = j
+    return tuple(slots)
 
 
 def is_cyrillic(word: str) -> bool:
