@@ -35,12 +35,17 @@ test: $(STAMP)
 	$(PORTAL) test tests
 	$(MAKE) test-ckan-search
 
-# CKAN's own search tests on the PostgreSQL engine. Two tests of ckan.tests.lib.search read
-# Solr schema files that the CKAN wheel does not ship, so they cannot run anywhere.
+# CKAN's own search tests on the PostgreSQL engine: the whole of ckan.tests.logic.action.test_get
+# (package_search, package_autocomplete and every action that lists through the index) and the
+# dataset autocomplete API of ckan.tests.controllers.test_api. Nothing of test_get is
+# deselected. Two tests of ckan.tests.lib.search read Solr schema files that the CKAN wheel
+# does not ship, so they cannot run anywhere.
 CKAN_SEARCH_TESTS := $(VENV)/lib/python3.11/site-packages/ckan/tests/lib/search
 test-ckan-search: $(STAMP)
 	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
-		--pyargs ckan.tests.logic.action.test_get -k TestPackageSearch
+		--pyargs ckan.tests.logic.action.test_get
+	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
+		--pyargs ckan.tests.controllers.test_api -k dataset_autocomplete
 	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
 		--pyargs ckan.tests.lib.search \
 		--deselect $(CKAN_SEARCH_TESTS)/test_search.py::test_check_invalid_schema \

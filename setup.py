@@ -22,6 +22,7 @@ setup(
         "ckanext-xloader>=2.5.2,<3",
         "psycopg2>=2.9.9,<3",
         "luqum>=1.0.0,<2",
+        "snowballstemmer>=2.2,<4",
         "openpyxl>=3.1.5,<4",
         "fpdf2>=2.8.1,<3",
         "python-docx>=1.1.0,<2",

@@ -1,11 +1,11 @@
 """The Solr query language, parsed by luqum, compiled to a SQL condition on the index table.
 
 Semantics follow Solr's standard (lucene) parser and dismax/edismax as CKAN uses them:
-  - an unfielded term searches the free-text vector, restricted to the weight letters of the
-    `qf` fields (dismax) or all of `text` (the default field); a fielded term matches its field
-    by kind (fields.py): exact for strings, canonical words for text, typed for dates/numbers;
-  - `+` must, `-`/NOT must not; plain clauses follow q.op (AND) or, at the top of a dismax
-    query, the minimum-should-match rule `mm`;
+  - an unfielded term searches each field of `qf` (dismax; through the free-text vector when
+    `qf` names `text`) or the default field `df`; a fielded term matches its field by kind
+    (fields.py): exact for strings, words and their stems for text, typed for dates/numbers;
+  - clauses are MUST, SHOULD or MUST_NOT by Lucene's rules for + - NOT AND OR and q.op; at the
+    top of a dismax query the minimum-should-match rule `mm` counts the SHOULD clauses;
   - phrases, `*`/`?` wildcards, `[a TO b]`/`{a TO b}` ranges with Solr date math, `*:*`.
 Everything else is a SearchQueryError that names the problem.
 """
@@ -24,10 +24,12 @@ from luqum.exceptions import ParseError
 from luqum.parser import parser as _lucene_parser
 
 from ckan.lib.search.common import SearchQueryError
+from ckan.plugins import toolkit as tk
 
-from . import datemath, fields
-from .document import DATE_FORMAT
-from .text import normalize, tokenize
+from . import datemath, fields, syntax
+from .syntax import Limits
+from .document import DATE_FORMAT, NGRAM_FIELDS, NGRAM_SIZES
+from .text import normalize, query_terms, words
 
 _parse_lock = threading.Lock()  # luqum's PLY parser keeps state while it parses
 _FIELD_NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
@@ -62,16 +64,36 @@ def local_params(text: str) -> tuple[dict[str, list[str]], str]:
     return found, text[match.end():]
 
 
-def parse(text: str, param: str) -> tree.Item:
+def parse(text: str, param: str, limits: Limits = Limits(), parser: str = "lucene",
+          is_q: bool = False) -> tree.Item:
+    """The query tree of a lucene, dismax or edismax query, within the limits."""
+    syntax.check_text(text, param, limits, is_q)
     if re.search(r"(?:^|[^\\])\{!", text):
         raise SearchQueryError(f"Local parameters ({{!...}}) are only allowed at the start of '{param}'")
     if re.search(r"(?<![\w\\])_(query|val)_\s*:", text):
         raise SearchQueryError(f"Magic fields (_query_, _val_) are not supported in '{param}'")
+    if parser == "dismax" and text.strip() != "*:*":
+        text = syntax.dismax_escape(text)
+    try:
+        node = _parse(text, param)
+    except SearchQueryError:
+        if parser != "edismax":
+            raise
+        node = _parse(syntax.dismax_escape(text), param)  # edismax retries the text as words
+    syntax.check_tree(node, param, limits)
+    return node
+
+
+def _parse(text: str, param: str) -> tree.Item:
     try:
         with _parse_lock:
-            return _lucene_parser.parse(text)
+            return _lucene_parser.parse(syntax.rewrite_symbols(text))
     except ParseError as error:
-        raise SearchQueryError(f"Syntax error in search {param} {text!r}: {error}") from None
+        shown = text if len(text) <= 200 else text[:200] + "..."
+        raise SearchQueryError(f"Syntax error in search {param} {shown!r}: {error}") from None
+    except RecursionError:
+        raise SearchQueryError(tk._("The search {param} is nested too deeply").format(
+            param=param)) from None
 
 
 def unescape(text: str) -> str:
@@ -111,6 +133,17 @@ def min_should_match(spec: str | None, clauses: int) -> int:
     return max(1, min(clauses, required))
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _tsquery_phrase(terms: list[list[str]], letters: str = _LETTERS) -> str:
+    """Words in a row, each as written or by one of its stems."""
+    return " <-> ".join(
+        "(" + " | ".join(_tsquery_lexeme(t, letters) for t in alternatives) + ")"
+        for alternatives in terms)
+
+
 def _tsquery_lexeme(word: str, letters: str, prefix: bool = False) -> str:
     quoted = "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
     suffix = ("*" if prefix else "") + ("" if letters == _LETTERS else letters)
@@ -120,11 +153,17 @@ def _tsquery_lexeme(word: str, letters: str, prefix: bool = False) -> str:
 @dataclass
 class Options:
     mode: str = "lucene"          # "lucene" or "dismax" (dismax and edismax)
+    edismax: bool = False         # edismax: every purely negative group gets *:* added
     default_and: bool = True      # q.op
     qf: dict[str, float] = dc_field(default_factory=dict)
+    pf: dict[str, float] = dc_field(default_factory=dict)
     df: str = "text"
     mm: str | None = None
     now: dt.datetime | None = None
+
+
+MUST, SHOULD, MUST_NOT = "must", "should", "must_not"
+_AND, _OR = "AND", "OR"
 
 
 class Compiler:
@@ -134,7 +173,9 @@ class Compiler:
         self.options = options
         self.params = params
         self.rank_queries: list[str] = []
-        self.letters, self.weights = self._letters_and_weights(options)
+        self.rank_terms: list[str] = []
+        self.weights = self._class_weights(options)
+        self.qf_text = options.mode == "dismax" and (not options.qf or "text" in options.qf)
 
     # -- helpers -----------------------------------------------------------------------------
     def _param(self, value: Any) -> str:
@@ -150,9 +191,10 @@ class Compiler:
         return f"'{name}'"
 
     @staticmethod
-    def _letters_and_weights(options: Options) -> tuple[str, list[float]]:
+    def _class_weights(options: Options) -> list[float]:
+        """ts_rank weights of the classes D, C, B, A from the boosts of qf."""
         if options.mode != "dismax" or not options.qf:
-            return _LETTERS, [0.1, 0.2, 0.4, 1.0]
+            return [0.1, 0.2, 0.4, 1.0]
         by_letter = {letter: 0.0 for letter in _LETTERS}
         for name, weight in options.qf.items():
             if name == "text":
@@ -163,22 +205,24 @@ class Compiler:
                 if letter:
                     by_letter[letter] = max(by_letter[letter], weight)
         top = max(by_letter.values()) or 1.0
-        letters = "".join(letter for letter in _LETTERS if by_letter[letter] > 0)
-        return letters, [by_letter[letter] / top for letter in "DCBA"]
+        return [max(by_letter[letter] / top, 0.01) for letter in "DCBA"]
 
     def rank_sql(self) -> str:
-        if not self.rank_queries:
-            return "0.0::float4"
-        query = " | ".join(f"({q})" for q in self.rank_queries)
-        weights = "{" + ",".join(f"{w:.4f}" for w in self.weights) + "}"
-        return f"ts_rank('{weights}'::float4[], d.tsv, {self._param(query)}::tsquery)"
+        terms = list(self.rank_terms)
+        if self.rank_queries:
+            query = " | ".join(f"({q})" for q in self.rank_queries)
+            weights = "{" + ",".join(f"{w:.4f}" for w in self.weights) + "}"
+            terms.insert(0, f"ts_rank('{weights}'::float4[], d.tsv, {self._param(query)}::tsquery)")
+        return " + ".join(terms) if terms else "0.0::float4"
 
     # -- entry --------------------------------------------------------------------------------
     def compile(self, node: tree.Item) -> str:
-        if self.options.mode == "dismax":
-            return self._boolean(node, top=True) if isinstance(node, tree.UnknownOperation) \
-                else self._node(node, _FREE_TEXT)
-        return self._node(node, _FREE_TEXT)
+        sql = self._boolean(node, _FREE_TEXT, top=True)
+        if sql is None:
+            return "TRUE"
+        if self.options.mode == "dismax" and self.options.pf:
+            self._phrase_boosts(node)
+        return sql
 
     def _node(self, node: tree.Item, field: str | None) -> str | None:
         if isinstance(node, tree.SearchField):
@@ -186,21 +230,10 @@ class Compiler:
                 raise SearchQueryError(f"A field inside a field ({field}:{node.name}:...) is not valid")
             return self._search_field(node)
         if isinstance(node, (tree.Group, tree.FieldGroup)):
-            return self._node(node.expr, field)
-        if isinstance(node, tree.AndOperation):
-            parts = [p for p in (self._clause(c, field)[1] for c in node.children) if p]
-            return "(" + " AND ".join(parts) + ")" if parts else None
-        if isinstance(node, tree.OrOperation):
-            parts = [self._clause(c, field)[1] for c in node.children]
-            parts = [p for p in parts if p]
-            return "(" + " OR ".join(parts) + ")" if parts else None
-        if isinstance(node, tree.UnknownOperation):
-            return self._boolean(node, field=field)
-        if isinstance(node, (tree.Not, tree.Prohibit)):
-            inner = self._node(node.a, field)
-            return f"(NOT {inner})" if inner else None
-        if isinstance(node, tree.Plus):
-            return self._node(node.a, field)
+            return self._boolean(node.expr, field)
+        if isinstance(node, (tree.AndOperation, tree.OrOperation, tree.UnknownOperation,
+                             tree.Not, tree.Prohibit, tree.Plus)):
+            return self._boolean(node, field)
         if isinstance(node, tree.Boost):
             return self._node(node.expr, field)
         if isinstance(node, tree.Word):
@@ -208,12 +241,12 @@ class Compiler:
         if isinstance(node, tree.Phrase):
             return self._phrase(unescape(node.value[1:-1]), field)
         if isinstance(node, tree.Range):
-            return self._range(field, node.low.value, node.high.value,
+            return self._range(field, str(node.low).strip(), str(node.high).strip(),
                                node.include_low, node.include_high)
         if isinstance(node, tree.From):
-            return self._range(field, node.a.value, "*", node.include, True)
+            return self._range(field, str(node.a).strip(), "*", node.include, True)
         if isinstance(node, tree.To):
-            return self._range(field, "*", node.a.value, True, node.include)
+            return self._range(field, "*", str(node.a).strip(), True, node.include)
         if isinstance(node, tree.Regex):
             return self._regex(node.value[1:-1], field)
         if isinstance(node, tree.Fuzzy):
@@ -222,33 +255,67 @@ class Compiler:
             raise SearchQueryError(f"Proximity search ({node}) is not supported; use a phrase")
         raise SearchQueryError(f"Unsupported search syntax: {node}")
 
-    def _clause(self, node: tree.Item, field: str | None) -> tuple[str, str | None]:
-        """(occurrence, sql) of one operand: 'must', 'not' or 'plain'."""
-        if isinstance(node, tree.Plus):
-            return "must", self._node(node.a, field)
-        if isinstance(node, (tree.Prohibit, tree.Not)):
-            inner = self._node(node.a, field)
-            return "not", inner
-        if isinstance(node, tree.Word) and node.value.startswith("!") and len(node.value) > 1:
-            return "not", self._word(node.value[1:], field)
-        return "plain", self._node(node, field)
+    # -- boolean logic, as Lucene's classic query parser builds it -----------------------------
+    @staticmethod
+    def _sequence(node: tree.Item) -> list[tuple[str | None, tree.Item]]:
+        """The clauses of one parenthesis level in the order written, each with the AND / OR
+        written before it (None: none). luqum nests AND inside OR by precedence; Lucene's
+        parser does not, so the nesting is undone here."""
+        conjunction = {tree.AndOperation: _AND, tree.OrOperation: _OR,
+                       tree.UnknownOperation: None}.get(type(node), "leaf")
+        if conjunction == "leaf":
+            return [(None, node)]
+        sequence: list[tuple[str | None, tree.Item]] = []
+        for i, child in enumerate(node.children):
+            items = Compiler._sequence(child)
+            if i:
+                items[0] = (conjunction, items[0][1])
+            sequence.extend(items)
+        return sequence
 
-    def _boolean(self, node: tree.UnknownOperation, field: str | None = None,
-                 top: bool = False) -> str | None:
-        """Implicit operators, with Lucene's must / should / must-not rules."""
-        children = self._explicit_symbols(list(node.children))
-        if len(children) == 1 and not isinstance(children[0], tree.UnknownOperation):
-            return self._node(children[0], field)
-        must, must_not, should = [], [], []
-        for child in children:
-            occurrence, sql = self._clause(child, field)
-            if not sql:
+    @staticmethod
+    def _modifier(node: tree.Item) -> tuple[str | None, tree.Item]:
+        if isinstance(node, (tree.Plus, tree.Prohibit, tree.Not)):
+            inner = node.a
+            if isinstance(inner, (tree.Plus, tree.Prohibit, tree.Not)):
+                raise SearchQueryError(
+                    tk._("Syntax error in search: two operators in a row ({text})").format(
+                        text=repr(str(node).strip()[:100])))
+            return ("+" if isinstance(node, tree.Plus) else "-"), inner
+        return None, node
+
+    def _clauses(self, node: tree.Item, field: str | None) -> list[tuple[str, str]]:
+        """(occur, sql) of each clause, by Lucene's QueryParserBase.addClause."""
+        operator_and = self.options.mode != "dismax" and self.options.default_and
+        clauses: list[list[Any]] = []
+        for conjunction, item in self._sequence(node):
+            if clauses and conjunction == _AND and clauses[-1][0] != MUST_NOT:
+                clauses[-1][0] = MUST
+            if clauses and operator_and and conjunction == _OR and clauses[-1][0] != MUST_NOT:
+                clauses[-1][0] = SHOULD
+            modifier, inner = self._modifier(item)
+            sql = self._node(inner, field)
+            if sql is None:
                 continue
-            {"must": must, "not": must_not, "plain": should}[occurrence].append(sql)
+            prohibited = modifier == "-"
+            if operator_and:
+                required = not prohibited and conjunction != _OR
+            else:
+                required = modifier == "+" or (conjunction == _AND and not prohibited)
+            clauses.append([MUST_NOT if prohibited else MUST if required else SHOULD, sql])
+        return [(occur, sql) for occur, sql in clauses]
+
+    def _boolean(self, node: tree.Item, field: str | None, top: bool = False) -> str | None:
+        clauses = self._clauses(node, field)
+        if not clauses:
+            return None
+        must = [sql for occur, sql in clauses if occur == MUST]
+        should = [sql for occur, sql in clauses if occur == SHOULD]
+        must_not = [sql for occur, sql in clauses if occur == MUST_NOT]
+        if len(clauses) == 1 and (must or should):
+            return (must or should)[0]
         if top and self.options.mode == "dismax":
             required = min_should_match(self.options.mm, len(should)) if should else 0
-        elif self.options.default_and:
-            must, should, required = must + should, [], 0
         else:
             required = 1 if should and not must else 0
         parts = list(must)
@@ -260,24 +327,14 @@ class Compiler:
             else:
                 counted = " + ".join(f"({s})::int" for s in should)
                 parts.append(f"(({' OR '.join(should)}) AND ({counted}) >= {required})")
-        parts.extend(f"(NOT {s})" for s in must_not)
         if not parts:
-            return None
-        if not must and not should:
-            parts.insert(0, "TRUE")
+            # A purely negative query: Solr adds *:* at the top (and edismax in every group);
+            # elsewhere it matches nothing, as in Lucene.
+            if not (top or self.options.edismax):
+                return "FALSE"
+            parts.append("TRUE")
+        parts.extend(f"(NOT {s})" for s in must_not)
         return "(" + " AND ".join(parts) + ")"
-
-    @staticmethod
-    def _explicit_symbols(children: list[tree.Item]) -> list[tree.Item]:
-        """Solr's && and || between terms (luqum reads them as words)."""
-        for symbol, operation in (("&&", tree.AndOperation), ("||", tree.OrOperation)):
-            while any(isinstance(c, tree.Word) and c.value == symbol for c in children):
-                i = next(i for i, c in enumerate(children)
-                         if isinstance(c, tree.Word) and c.value == symbol)
-                if i == 0 or i == len(children) - 1:
-                    raise SearchQueryError(f"'{symbol}' needs a term on both sides")
-                children[i - 1:i + 2] = [operation(children[i - 1], children[i + 1])]
-        return children
 
     # -- fields -------------------------------------------------------------------------------
     def _search_field(self, node: tree.SearchField) -> str | None:
@@ -294,29 +351,53 @@ class Compiler:
         self.rank_queries.append(tsquery)
         return f"d.tsv @@ {self._param(tsquery)}::tsquery"
 
-    def _free_text_letters(self, field: str | None) -> str:
-        if field is _FREE_TEXT and self.options.mode == "dismax":
-            return self.letters
-        return _LETTERS
-
     def _is_free_text(self, field: str | None) -> bool:
         if field is _FREE_TEXT:
             return self.options.mode == "dismax" or self.options.df == "text"
         return field == "text"
 
-    def _word(self, raw: str, field: str | None) -> str | None:
+    def _default_field(self, field: str | None) -> str | None:
         if field is _FREE_TEXT and self.options.mode != "dismax" and self.options.df != "text":
-            field = self.options.df
+            return self.options.df
+        return field
+
+    def _dismax(self, term: Any, matcher: Any) -> str | None:
+        """An unfielded term under dismax: any field of qf (with its boost) may match it."""
+        conditions = []
+        if self.qf_text:
+            sql = matcher("text")
+            if sql is None:
+                return None
+            conditions.append(sql)
+        for name, boost in self.options.qf.items():
+            if name == "text" or (self.qf_text and fields.copied_to_text(name)):
+                continue
+            try:
+                sql = matcher(name)
+            except SearchQueryError:  # e.g. a word on a date field: that field cannot match
+                continue
+            if sql is None:
+                continue
+            conditions.append(sql)
+            if not self.qf_text:
+                self.rank_terms.append(f"({sql})::int * {float(boost)}")
+        if not conditions:
+            return None if self.qf_text else "FALSE"
+        return conditions[0] if len(conditions) == 1 else "(" + " OR ".join(conditions) + ")"
+
+    def _word(self, raw: str, field: str | None) -> str | None:
+        if field is _FREE_TEXT and self.options.mode == "dismax" and self.options.qf:
+            return self._dismax(raw, lambda name: self._word(raw, name))
+        field = self._default_field(field)
         has_wildcard = bool(re.search(r"(?<!\\)[*?]", raw))
         value = unescape(raw)
         if self._is_free_text(field):
             if has_wildcard:
                 return self._free_text_wildcard(raw, field)
-            words = tokenize(value)
-            if not words:
+            terms = query_terms(value)
+            if not terms:
                 return None
-            letters = self._free_text_letters(field)
-            return self._free_text(" <-> ".join(_tsquery_lexeme(w, letters) for w in words))
+            return self._free_text(_tsquery_phrase(terms))
         kind = fields.kind(field)
         if raw == "*":
             column = "tokens" if kind == fields.TEXT else "terms"
@@ -324,34 +405,76 @@ class Compiler:
         if has_wildcard:
             return self._wildcard(raw, field)
         if kind == fields.TEXT:
-            return self._text_words(tokenize(value), field)
+            if field in NGRAM_FIELDS:
+                return self._ngrams(value, field)
+            return self._text_words(query_terms(value), field)
         if kind in (fields.DATE, fields.INT):
             return self._range(field, raw, raw, True, True)
         return f"d.terms @> {self._param(json.dumps({field: [value]}))}::jsonb"
 
     def _phrase(self, value: str, field: str | None) -> str | None:
-        if field is _FREE_TEXT and self.options.mode != "dismax" and self.options.df != "text":
-            field = self.options.df
+        if field is _FREE_TEXT and self.options.mode == "dismax" and self.options.qf:
+            return self._dismax(value, lambda name: self._phrase(value, name))
+        field = self._default_field(field)
         if self._is_free_text(field):
-            words = tokenize(value)
-            if not words:
-                return None
-            letters = self._free_text_letters(field)
-            return self._free_text(" <-> ".join(_tsquery_lexeme(w, letters) for w in words))
-        if fields.kind(field) == fields.TEXT:
-            return self._text_words(tokenize(value), field)
-        if fields.kind(field) in (fields.DATE, fields.INT):
+            terms = query_terms(value)
+            if not terms:
+                return "FALSE"  # an empty phrase matches nothing, as in Solr
+            return self._free_text(_tsquery_phrase(terms))
+        kind = fields.kind(field)
+        if kind == fields.TEXT:
+            if field in NGRAM_FIELDS:
+                return self._ngrams(value, field)
+            return self._text_words(query_terms(value), field) or "FALSE"
+        if kind in (fields.DATE, fields.INT):
             return self._range(field, value, value, True, True)
         return f"d.terms @> {self._param(json.dumps({field: [value]}))}::jsonb"
 
-    def _text_words(self, words: list[str], field: str) -> str | None:
-        if not words:
+    def _contains_any(self, field: str, alternatives: list[str]) -> str:
+        options = [f"d.tokens @> {self._param(json.dumps({field: [a]}))}::jsonb"
+                   for a in alternatives]
+        return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+
+    def _text_words(self, terms: list[list[str]], field: str) -> str | None:
+        """Words of a text field: each word as written or by a stem; several words also in
+        their order (as written)."""
+        if not terms:
             return None
-        contains = f"d.tokens @> {self._param(json.dumps({field: sorted(set(words))}))}::jsonb"
-        if len(words) == 1:
-            return contains
-        phrase = "% " + " ".join(words) + " %"
-        return f"({contains} AND (d.texts->>{self._field(field)}) LIKE {self._param(phrase)})"
+        conditions = [self._contains_any(field, alternatives) for alternatives in terms]
+        if len(terms) > 1:
+            phrase = "% " + " ".join(alternatives[0] for alternatives in terms) + " %"
+            conditions.append(f"(d.texts->>{self._field(field)}) LIKE {self._param(phrase)}")
+        return conditions[0] if len(conditions) == 1 else "(" + " AND ".join(conditions) + ")"
+
+    def _ngrams(self, value: str, field: str) -> str:
+        """Autocomplete fields: a query word of 2 to 10 letters is a piece of the name or title
+        (Solr's text_ngram), found with the trigram indexes on both."""
+        pieces = [normalize(w) for w in value.split()]
+        pieces = [p for p in pieces if p]
+        if not pieces or any(len(p) not in NGRAM_SIZES for p in pieces):
+            return "FALSE"
+        source = NGRAM_FIELDS[field]
+        column = (f"(d.texts->>{self._field(source)})" if fields.kind(source) == fields.TEXT
+                  else f"(d.terms->{self._field(source)}->>0)")
+        conditions = [f"{column} LIKE {self._param('%' + _like_escape(p) + '%')}" for p in pieces]
+        return conditions[0] if len(conditions) == 1 else "(" + " AND ".join(conditions) + ")"
+
+    def _phrase_boosts(self, node: tree.Item) -> None:
+        """pf: a document that has all the plain words of q in a row in a field ranks higher."""
+        terms = [t for _, item in self._sequence(node)
+                 if isinstance(item, (tree.Word, tree.Phrase))
+                 for t in query_terms(unescape(item.value.strip('"')))]
+        if len(terms) < 2:
+            return
+        for name, boost in self.options.pf.items():
+            if name == "text":
+                sql = f"d.tsv @@ {self._param(_tsquery_phrase(terms))}::tsquery"
+            elif fields.kind(name) == fields.TEXT:
+                phrase = "% " + " ".join(t[0] for t in terms) + " %"
+                sql = f"(d.texts->>{self._field(name)}) LIKE {self._param(phrase)}"
+            else:
+                continue
+            self.rank_terms.append(f"({sql})::int * {float(boost)}")
 
     # -- wildcards and regular expressions -------------------------------------------------------
     @staticmethod
@@ -369,14 +492,13 @@ class Compiler:
         return "".join(out)
 
     def _free_text_wildcard(self, raw: str, field: str | None) -> str:
-        letters = self._free_text_letters(field)
         stem = raw[:-1]
         if raw.endswith("*") and stem and not re.search(r"(?<!\\)[*?]", stem):
-            words = tokenize(unescape(stem))
-            if not words:
+            found = words(unescape(stem))
+            if not found:
                 return "TRUE"
-            lexemes = [_tsquery_lexeme(w, letters) for w in words[:-1]]
-            lexemes.append(_tsquery_lexeme(words[-1], letters, prefix=True))
+            lexemes = [_tsquery_lexeme(w, _LETTERS) for w in found[:-1]]
+            lexemes.append(_tsquery_lexeme(found[-1], _LETTERS, prefix=True))
             return self._free_text(" <-> ".join(lexemes))
         pattern = "^" + self._wildcard_regex(raw, True, ".") + "$"
         return (f"EXISTS (SELECT 1 FROM unnest(tsvector_to_array(d.tsv)) AS lexeme "
@@ -433,7 +555,11 @@ class Compiler:
                 f"WHERE {where})")
 
     def _canonical_date(self, text: str) -> str:
-        return self._date(text).astimezone(dt.timezone.utc).strftime(DATE_FORMAT)
+        try:
+            value = datemath.parse(text, self.options.now, strict=True)
+        except datemath.DateMathError as error:
+            raise SearchQueryError(tk._("Invalid date: {error}").format(error=error)) from None
+        return value.astimezone(dt.timezone.utc).strftime(DATE_FORMAT)
 
     def _date(self, text: str) -> dt.datetime:
         try:
@@ -445,4 +571,8 @@ class Compiler:
     def _number(text: str) -> float:
         if not _NUMBER_RE.match(text):
             raise SearchQueryError(f"{text!r} is not a number")
-        return float(text)
+        value = float(text)
+        if not math.isfinite(value):
+            raise SearchQueryError(tk._("The number {number} is out of range").format(
+                number=repr(text)))
+        return value

@@ -27,8 +27,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from ckan.lib.search.common import SearchQueryError, solr_datetime_decoder
+from ckan.plugins import toolkit as tk
 
-from . import compiler, document, fields
+from . import compiler, document, fields, functions, syntax
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,10 @@ _FIELD_NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 _SUPPORTED_PARAMS = {
     "q", "fq", "fq_list", "rows", "start", "sort", "fl", "wt", "defType", "qf", "mm", "tie",
     "df", "q.op", "facet", "facet.field", "facet.limit", "facet.mincount", "facet.sort",
-    "search_handler", "indent", "echoParams", "omitHeader",
+    "search_handler", "indent", "echoParams", "omitHeader", "bf", "boost", "pf", "ps", "qs",
 }
+
+MAX_INT = 2**31 - 1  # Solr's rows and start are 32-bit integers
 
 _pools: dict[tuple[int, str], Engine] = {}
 _pools_lock = threading.Lock()
@@ -80,6 +83,12 @@ def close_pools() -> None:
         for pool in _pools.values():
             pool.dispose()
         _pools.clear()
+
+
+def _primary(error: Exception) -> str:
+    """The first line of a database error: what went wrong, without the values of a row."""
+    diag = getattr(error, "diag", None)
+    return (getattr(diag, "message_primary", None) or str(error).strip().splitlines()[0])
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -140,29 +149,51 @@ def _order_by(sort: str | None) -> tuple[list[str], list[str]]:
 class PostgresSolr:
     """The subset of pysolr.Solr that CKAN and its extensions use."""
 
-    def __init__(self, url: str, timeout: float | None = None, decode_dates: bool = True):
+    def __init__(self, url: str, timeout: float | None = None, decode_dates: bool = True,
+                 limits: syntax.Limits = syntax.Limits()):
         self.db_url = url
+        self.limits = limits
         self.url = _redacted(libpq_url(url)) + "#" + TABLE
         self.timeout = timeout
         self.decode_dates = decode_dates
 
     @contextmanager
     def _cursor(self) -> Iterator[Any]:
+        """A pooled cursor. Errors name no connection details (the user sees them): those go
+        to the log only."""
         try:
             conn = _pool(self.db_url, self.timeout).raw_connection()
         except (psycopg2.OperationalError, OperationalError) as error:
-            raise pysolr.SolrError(f"Failed to connect to server at {self.url}: {error}") from None
+            log.error("Search index: cannot connect to %s: %s", self.url, error)
+            raise pysolr.SolrError("Failed to connect to server (the search index database); "
+                                   "see the server log") from None
         broken = False
         try:
             with conn.cursor() as cursor:
                 yield cursor
         except psycopg2.errors.UndefinedTable:
             raise pysolr.SolrError(MISSING_TABLE_HINT.format(table=TABLE)) from None
-        except psycopg2.errors.QueryCanceled as error:
-            raise pysolr.SolrError(f"Search timed out: {error}") from None
+        except psycopg2.errors.QueryCanceled:
+            raise pysolr.SolrError("Search timed out") from None
+        except psycopg2.errors.InvalidRegularExpression as error:
+            raise SearchQueryError(tk._("Invalid regular expression: {error}").format(
+                error=_primary(error))) from None
+        except psycopg2.DataError as error:
+            raise SearchQueryError(tk._("Invalid search value: {error}").format(
+                error=_primary(error))) from None
         except (psycopg2.OperationalError, psycopg2.InterfaceError) as error:
+            broken = bool(getattr(conn, "closed", True))
+            if not broken and isinstance(error, psycopg2.OperationalError) and error.pgcode:
+                # a statement the server refused (e.g. a limit), not a lost connection
+                log.error("Search index refused a statement: %s", _primary(error))
+                raise pysolr.SolrError(f"The search index refused the request: {_primary(error)}") from None
             broken = True
-            raise pysolr.SolrError(f"Connection to server at {self.url} failed: {error}") from None
+            log.error("Search index: connection to %s failed: %s", self.url, error)
+            raise pysolr.SolrError("Connection to server (the search index database) failed; "
+                                   "see the server log") from None
+        except psycopg2.Error as error:
+            log.error("Search index error: %s", _primary(error))
+            raise pysolr.SolrError(f"The search index refused the request: {_primary(error)}") from None
         finally:
             if broken:
                 conn.invalidate()
@@ -238,7 +269,7 @@ class PostgresSolr:
     # -- searching ----------------------------------------------------------------------------
     def search(self, q: str = "*:*", search_handler: str | None = None, **kwargs: Any) -> pysolr.Results:
         started = time.perf_counter()
-        plan = build_search(q, kwargs)
+        plan = build_search(q, kwargs, self.limits)
         with self._cursor() as cursor:
             cursor.execute(plan.sql, plan.params)
             hits, page, *facet_values = cursor.fetchone()
@@ -286,7 +317,8 @@ class SearchPlan:
     start: int
 
 
-def build_search(q: str, kwargs: dict[str, Any]) -> SearchPlan:
+def build_search(q: str, kwargs: dict[str, Any],
+                 limits: syntax.Limits = syntax.Limits()) -> SearchPlan:
     unknown = set(kwargs) - _SUPPORTED_PARAMS
     if unknown:
         raise SearchQueryError(
@@ -296,11 +328,18 @@ def build_search(q: str, kwargs: dict[str, Any]) -> SearchPlan:
     start = _as_int("start", kwargs.get("start"), 0)
     if rows < 0 or start < 0:
         raise SearchQueryError("rows and start must not be negative")
+    if rows > MAX_INT or start > MAX_INT:
+        raise SearchQueryError(tk._("rows and start must be at most {limit}").format(limit=MAX_INT))
     filters = [f for value in (kwargs.get("fq"), kwargs.get("fq_list"))
                for f in _as_list(value) if f and str(f).strip()]
     params: dict[str, Any] = {}
-    options = dict(kwargs, is_q=True, now=dt.datetime.now(dt.timezone.utc))
+    options = dict(kwargs, is_q=True, now=dt.datetime.now(dt.timezone.utc), limits=limits)
     condition, rank = where_clause([q] + filters, options, params)
+    added = functions.score_terms(kwargs.get("bf"), options["now"], "bf")
+    if added:
+        rank = f"(({rank})::float8 + " + " + ".join(added) + ")"
+    for factor in functions.score_terms(kwargs.get("boost"), options["now"], "boost"):
+        rank = f"(({rank})::float8 * {factor})"
 
     facet_fields = _as_list(kwargs.get("facet.field")) \
         if str(kwargs.get("facet", "false")).lower() == "true" else []
@@ -364,11 +403,19 @@ def _compile_one(text: str, options: dict[str, Any], params: dict[str, Any],
     text = text.strip() or (local.get("v") or [""])[-1].strip() or "*:*"
     mode = "dismax" if parser in ("dismax", "edismax") else "lucene"
     opts = compiler.Options(
-        mode=mode, default_and=str(settings.get("q.op", "AND")).upper() != "OR",
+        mode=mode, edismax=parser == "edismax",
+        default_and=str(settings.get("q.op", "AND")).upper() != "OR",
         qf=_qf(settings.get("qf")) if mode == "dismax" else {},
+        pf=_qf(settings.get("pf")) if mode == "dismax" else {},
         df=settings.get("df") or "text", mm=settings.get("mm"), now=options.get("now"))
+    limits = options.get("limits") or syntax.Limits()
     comp = compiler.Compiler(opts, params)
-    return comp.compile(compiler.parse(text, "q" if is_q else "fq")), comp.rank_sql()
+    node = compiler.parse(text, "q" if is_q else "fq", limits, parser, is_q)
+    try:
+        return comp.compile(node), comp.rank_sql()
+    except RecursionError:
+        raise SearchQueryError(tk._("The search {param} is nested too deeply").format(
+            param="q" if is_q else "fq")) from None
 
 
 def _bool_query(clauses: dict[str, list[str]], options: dict[str, Any],

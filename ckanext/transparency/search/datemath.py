@@ -10,6 +10,8 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from ckan.plugins import toolkit as tk
+
 _UNITS = {
     "YEAR": "years", "YEARS": "years", "MONTH": "months", "MONTHS": "months",
     "DAY": "days", "DAYS": "days", "DATE": "days", "HOUR": "hours", "HOURS": "hours",
@@ -21,6 +23,8 @@ _ROUND_FIELDS = ["years", "months", "days", "hours", "minutes", "seconds", "micr
 
 _ANCHOR_RE = re.compile(
     r"^(NOW|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?Z?)", re.I)
+# What Solr accepts in a date field: the full ISO instant in UTC (or NOW), then date math.
+_SOLR_ANCHOR_RE = re.compile(r"^(NOW|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z)")
 _OP_RE = re.compile(r"([+-])(\d+)([A-Z]+)|/([A-Z]+)", re.I)
 
 
@@ -42,11 +46,22 @@ def _round_down(value: dt.datetime, unit: str) -> dt.datetime:
     return value.replace(**{n: replace[n] for n in names[keep + 1:]})
 
 
-def parse(text: str, now: dt.datetime | None = None) -> dt.datetime:
-    """A timezone-aware UTC datetime for a Solr date or date-math expression."""
-    match = _ANCHOR_RE.match(text)
+def parse(text: str, now: dt.datetime | None = None, strict: bool = False) -> dt.datetime:
+    """A timezone-aware UTC datetime for a Solr date or date-math expression; strict: only the
+    forms a Solr date field takes (2024-01-31T00:00:00Z, not 2024-01-31)."""
+    match = (_SOLR_ANCHOR_RE if strict else _ANCHOR_RE).match(text)
     if not match:
         raise DateMathError(f"{text!r} is not a date (expected e.g. 2024-01-31T00:00:00Z or NOW-1DAY)")
+    try:
+        return _evaluate(text, match, now)
+    except DateMathError:
+        raise
+    except (OverflowError, ValueError):
+        raise DateMathError(tk._("{date} is out of the range of dates (years 1 to 9999)").format(
+            date=repr(text[:100]))) from None
+
+
+def _evaluate(text: str, match: re.Match, now: dt.datetime | None) -> dt.datetime:
     anchor = match.group(1)
     if anchor.upper() == "NOW":
         value = now or dt.datetime.now(dt.timezone.utc)
@@ -67,6 +82,8 @@ def parse(text: str, now: dt.datetime | None = None) -> dt.datetime:
             value = _round_down(value, _unit(round_unit))
         else:
             unit_name = _unit(unit)
+            if len(amount) > 9:
+                raise OverflowError(amount)
             delta = int(amount) * (1000 if unit_name == "microseconds" else 1)
             change = relativedelta(**{unit_name: delta})
             value = value + change if sign == "+" else value - change

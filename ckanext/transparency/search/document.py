@@ -15,13 +15,22 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from . import fields
-from .text import tokenize
+from .text import positions, tokenize
 
 # Positions between two values or fields, so that a phrase never spans them (Solr's
 # positionIncrementGap), and PostgreSQL's limits on tsvector positions.
 POSITION_GAP = 100
 MAX_POSITION = 16383
 MAX_POSITIONS_PER_WORD = 255
+# PostgreSQL refuses a lexeme over 2046 bytes and a tsvector over 1 MB: a longer word (a hash,
+# a base64 blob pasted into notes) is left out of the index, and the vector stops growing
+# before its limit.
+MAX_LEXEME_BYTES = 2046
+MAX_VECTOR_BYTES = 1_000_000
+# Autocomplete fields (Solr's copyField title -> title_ngram, name -> name_ngram, analysed
+# into every 2 to 10 letter piece): answered from the source field with a trigram index.
+NGRAM_FIELDS = {"name_ngram": "name", "title_ngram": "title"}
+NGRAM_SIZES = range(2, 11)
 VALUE_SEPARATOR = " | "
 
 
@@ -34,6 +43,8 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _json_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")  # PostgreSQL text and jsonb cannot hold NUL
     if isinstance(value, dt.datetime):
         if value.tzinfo:
             value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
@@ -84,20 +95,36 @@ def _quote_lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def fits(term: str) -> bool:
+    # a character is at most 4 bytes: most terms are decided without encoding them
+    return len(term) * 4 <= MAX_LEXEME_BYTES or len(term.encode("utf-8")) <= MAX_LEXEME_BYTES
+
+
 class _VectorBuilder:
     """Builds a tsvector literal with positions and weights chosen here, not by a parser."""
 
     def __init__(self) -> None:
         self.position = 1
+        self.size = 0
         self.positions: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, words: list[str], letter: str) -> None:
-        for word in words:
+    def add(self, slots: list[list[str]], letter: str) -> None:
+        """Terms by position: all terms of a slot share its position."""
+        for terms in slots:
             if self.position > MAX_POSITION:
                 return
-            slots = self.positions[word]
-            if len(slots) < MAX_POSITIONS_PER_WORD:
-                slots.append(f"{self.position}{letter}")
+            for term in terms:
+                if not fits(term):
+                    continue
+                slots_of_term = self.positions[term]
+                if not slots_of_term:
+                    self.size += len(term.encode("utf-8")) + 8
+                    if self.size > MAX_VECTOR_BYTES:
+                        del self.positions[term]
+                        return
+                if len(slots_of_term) < MAX_POSITIONS_PER_WORD:
+                    slots_of_term.append(f"{self.position}{letter}")
+                    self.size += 4
             self.position += 1
         self.position += POSITION_GAP
 
@@ -123,24 +150,26 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
         values = _as_list(value)
         kind = fields.kind(field)
         if kind == fields.TEXT:
-            words_per_value = [tokenize(str(v)) for v in values]
-            tokens[field] = sorted({w for words in words_per_value for w in words})
-            texts[field] = " " + VALUE_SEPARATOR.join(" ".join(w) for w in words_per_value) + " "
+            slots_per_value = [positions(str(v)) for v in values]
+            tokens[field] = sorted({t for slots in slots_per_value for slot in slots
+                                    for t in slot if fits(t)})
+            texts[field] = " " + VALUE_SEPARATOR.join(
+                " ".join(slot[0] for slot in slots if fits(slot[0])) for slots in slots_per_value) + " "
         else:
             canonical = canonical_date if kind == fields.DATE else exact_string
             terms[field] = [canonical(v) for v in values]
-            words_per_value = [tokenize(exact_string(v)) for v in values]
+            slots_per_value = [positions(exact_string(v)) for v in values]
         letter = fields.weight_letter(field)
-        for words in words_per_value:
+        for slots in slots_per_value:
             if letter:
-                vector.add(words, letter)
+                vector.add(slots, letter)
             elif fields.copied_to_text(field):
-                catch_all.append(words)
+                catch_all.append(slots)
 
     # The catch-all `text` field holds every copied source; sources with a weight of their
     # own are already in the vector, the rest go in with weight D.
-    for words in catch_all:
-        vector.add(words, "D")
+    for slots in catch_all:
+        vector.add(slots, "D")
     urls = [exact_string(u) for f in ("url", "ckan_url", "download_url", "res_url")
             for u in _as_list(doc.get(f))]
     if urls:

@@ -8,6 +8,7 @@ installed (CKAN's test harness unloads plugins between tests, and core keeps usi
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 
 import ckan.lib.search as search
 import ckan.lib.search.common as search_common
@@ -16,15 +17,23 @@ import ckan.lib.search.query as search_query
 import ckan.plugins.toolkit as tk
 
 from .connection import PostgresSolr
+from .syntax import Limits
 
 log = logging.getLogger(__name__)
 
 _MODULES = (search, search_common, search_index, search_query)
 
 
+def limits() -> Limits:
+    prefix = "ckanext.transparency.search."
+    return Limits(**{name: tk.asint(tk.config.get(prefix + name, default))
+                     for name, default in asdict(Limits()).items()})
+
+
 def make_connection(decode_dates: bool = True) -> PostgresSolr:
     url = tk.config.get("ckanext.transparency.search.sqlalchemy_url", "") or tk.config.get("sqlalchemy.url")
-    return PostgresSolr(url, timeout=tk.config.get("solr_timeout"), decode_dates=decode_dates)
+    return PostgresSolr(url, timeout=tk.config.get("solr_timeout"), decode_dates=decode_dates,
+                        limits=limits())
 
 
 _check_solr_schema_version = search.check_solr_schema_version

@@ -8,8 +8,14 @@ that only has to be consistent, not a standard transliteration.
 """
 from __future__ import annotations
 
+import functools
 import re
+import threading
 import unicodedata
+
+import snowballstemmer
+
+from . import uzbek
 
 APOSTROPHES = "'ʻʼ‘’`´′ʹ"
 
@@ -60,3 +66,91 @@ def normalize(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Canonical words of a text, in order (letters and digits; everything else separates)."""
     return _TOKEN_RE.findall(normalize(text))
+
+
+# -- analysis of the search engine (CKAN's Solr `text` field, and more) ------------------------
+# Word delimiter: a whitespace-separated chunk splits into runs of letters and of digits, and a
+# run of letters again where a lower-case letter meets an upper-case one (WaterSupply2024 ->
+# water, supply, 2024). At index time adjacent letter runs (and digit runs) of a chunk are also
+# joined (e-mail -> e, mail, email), at the position of their first part, as Solr's
+# catenateWords/catenateNumbers do. Stems go in their own namespace, marked with STEM_MARK, so
+# that an exact match counts once more than a stemmed one.
+STEM_MARK = "~"
+_CHUNK_RE = re.compile(r"\S+")
+_RUN_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _parts(chunk: str) -> list[str]:
+    """Letter and digit runs of one chunk, letter runs split on a lower-to-upper case change."""
+    parts: list[str] = []
+    for run in _RUN_RE.findall(_APOSTROPHE_RE.sub("", chunk)):
+        start = 0
+        for i in range(1, len(run)):
+            if run[i - 1].islower() and run[i].isupper():
+                parts.append(run[start:i])
+                start = i
+        parts.append(run[start:])
+    return parts
+
+
+def words(text: str) -> list[str]:
+    """The canonical words of a query text, in order (no catenations)."""
+    return [w for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text)))
+            for w in (normalize(p) for p in _parts(chunk)) if w]
+
+
+def positions(text: str) -> list[list[str]]:
+    """The terms of an indexed text by position: the word first, then its stems, and at the
+    first part of a run of two or more its catenation and the catenation's stems."""
+    return [list(slot) for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text)))
+            for slot in _chunk_positions(chunk)]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _chunk_positions(chunk: str) -> tuple[tuple[str, ...], ...]:
+    slots: list[tuple[str, ...]] = []
+    parts = [(p, normalize(p)) for p in _parts(chunk)]
+    parts = [(raw, word) for raw, word in parts if word]
+    i = 0
+    while i < len(parts):
+        j = i + 1
+        while j < len(parts) and parts[j][0].isdigit() == parts[i][0].isdigit():
+            j += 1
+        first = [parts[i][1], *stems(parts[i][0])]
+        if j - i > 1:
+            joined = "".join(raw for raw, _ in parts[i:j])
+            first += [normalize(joined), *stems(joined)]
+        slots.append(tuple(first))
+        slots.extend((w, *stems(raw)) for raw, w in parts[i + 1:j])
+        i = j
+    return tuple(slots)
+
+
+def is_cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC_RE.search(word))
+
+
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "ru": snowballstemmer.stemmer("russian")}
+_stem_lock = threading.Lock()  # a Snowball stemmer object keeps state while it works
+
+
+@functools.lru_cache(maxsize=200_000)
+def stems(raw: str) -> tuple[str, ...]:
+    """The stems of one word part as written (English or Russian Snowball by script, and the
+    Uzbek suffix rules), canonical and marked with STEM_MARK; none for numbers."""
+    canonical = normalize(raw)
+    if not canonical or canonical.isdigit():
+        return ()
+    with _stem_lock:
+        if is_cyrillic(raw):
+            snowball = normalize(_STEMMERS["ru"].stemWord(raw.lower()))
+        else:
+            snowball = _STEMMERS["en"].stemWord(canonical)
+    found = {snowball, uzbek.stem(canonical)}
+    return tuple(sorted(STEM_MARK + s for s in found if s))
+
+
+def query_terms(text: str) -> list[list[str]]:
+    """Per word of a query text (in order): the word and its stems, any of which may match."""
+    return [[w, *stems(raw)] for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text)))
+            for raw in _parts(chunk) for w in [normalize(raw)] if w]
