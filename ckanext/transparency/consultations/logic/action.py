@@ -187,7 +187,8 @@ def consultation_update(context, data_dict):
     :param id: the draft; other parameters as consultation_create
     """
     consultation = get_consultation(data_dict.get("id", ""))
-    tk.check_access("consultation_update", context, {"id": consultation.id})
+    tk.check_access("consultation_update", context,
+                    {"id": consultation.id, "owner_org": data_dict.get("owner_org")})
     imported = _imported(data_dict, "upload")
     data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
                      schemas.consultation_update_schema(), context)

@@ -129,6 +129,9 @@ def opendata_update_record(context, data_dict):
                   for d in (data["period_start"], data["period_end"]))
     if end < start:
         raise tk.ValidationError({"period_end": [tk._("The period ends before it starts.")]})
+    if data.get("resource_id") and data["resource_id"] not in {
+            r["id"] for r in package.get("resources", [])}:
+        raise tk.ValidationError({"resource_id": [tk._("Not a resource of this dataset.")]})
     history.record(package, data.get("resource_id"), context.get("user"),
                    periods.Period(start, end), data.get("rows"), source="api")
     from ckan.lib.search import rebuild
