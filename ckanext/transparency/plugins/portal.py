@@ -6,7 +6,7 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import cli, csrf_guard
+from ckanext.transparency import cli, csrf_guard, urls
 from ckanext.transparency.i18n import catalogs, formatting, labels
 
 
@@ -39,7 +39,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # ITemplateHelpers
     def get_helpers(self):
-        return {**formatting.get_helpers(), **labels.get_helpers()}
+        return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers()}
 
     # IBlueprint
     def get_blueprint(self):

@@ -189,7 +189,8 @@ def oc4ids_project_package(context, data_dict):
 
 
 def get_actions() -> dict:
+    from . import source_urls
     return {f.__name__: f for f in (
         opendata_schedule_show, opendata_schedule_list, opendata_update_history,
         opendata_update_record, opendata_table_schema, ocds_release_package,
-        oc4ids_project_package)}
+        oc4ids_project_package, source_urls.package_create, source_urls.package_update)}
