@@ -140,7 +140,8 @@ def response(resource_id: str, data: dict[str, Any], user: str | None) -> Respon
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("DataStore resource not found"))
     labelled = data.get("labels", fmt == "xlsx")
-    if not data.get("fields") and labelled:  # like CKAN's dump, but people do not need _id
+    ckans_columns = fmt in DELIMITERS and not labelled  # the plain CSV/TSV keeps CKAN's _id
+    if not data.get("fields") and not ckans_columns:  # people do not need _id
         fields = [f for f in fields if f["id"] != "_id"]
         params["fields"] = [f["id"] for f in fields]
     headers = (_labels(resource_id, fields, tk.h.lang()) if labelled
