@@ -6,7 +6,7 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import cli, csrf_guard, urls
+from ckanext.transparency import cli, csrf_guard, request_guard, urls
 from ckanext.transparency.i18n import catalogs, formatting, labels
 
 
@@ -49,6 +49,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     def make_middleware(self, app, config):
         if hasattr(app, "before_request"):  # the Flask app
             app.before_request(labels.translate_site_title)
+            app.before_request(request_guard.check)
         return app
 
     def get_commands(self):

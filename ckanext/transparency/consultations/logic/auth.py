@@ -38,7 +38,7 @@ def consultation_create(context, data_dict):
     organization = (data_dict or {}).get("owner_org")
     if organization:
         from ckan import model
-        group = model.Group.get(organization)
+        group = model.Group.get(organization) if isinstance(organization, str) else None
         ok = group is not None and access.can_manage(user, group.id)
     else:
         ok = bool(access.managed_organizations(user))

@@ -8,6 +8,8 @@ import ckan.plugins.toolkit as tk
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
+from ckanext.transparency.actions import reference
+
 from .. import model as m
 from . import common, schema
 from .dictization import poll_dictize, poll_results_dictize
@@ -100,7 +102,7 @@ def poll_create(context, data_dict):
 def poll_update(context, data_dict):
     """Change a poll; only the fields given change. Once someone has voted, the options and
     `multiple` are fixed; setting `closes_at` to now closes the poll early."""
-    poll = _get_poll(data_dict.get("id"))
+    poll = _get_poll(reference(data_dict))
     tk.check_access("poll_update", context, data_dict)
     data = common.validate(data_dict, schema.poll_update_schema(), context)
     if "owner_org" in data and not common.is_editor(context, data["owner_org"]):

@@ -60,6 +60,13 @@ def dialogue_http_url(value, context):
     return http_url(value)
 
 
+def dialogue_single_line(value, context):
+    """A title or a place: one line (a line break would also break the calendar entry)."""
+    if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f\u2028\u2029]", value):
+        raise Invalid(tk._("Must be a single line of text"))
+    return value
+
+
 def dialogue_text_length(minimum: int, maximum: int):
     def validator(value, context):
         text = (value or "").strip()

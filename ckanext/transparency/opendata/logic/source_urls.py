@@ -1,5 +1,6 @@
-"""Datasets and resources take only http(s) web addresses: the dataset's source (`url`) and
-each resource's link (its `url`, unless the file is uploaded). CKAN's own actions, chained."""
+"""CKAN's own dataset actions, chained: ids are text (CKAN answers a list or a number with a
+500), and datasets and resources take only http(s) web addresses: the dataset's source (`url`)
+and each resource's link (its `url`, unless the file is uploaded)."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
@@ -18,8 +19,11 @@ def _url_error(value) -> list[str] | None:
 
 
 def check(data_dict: dict) -> None:
-    """A ValidationError shaped like CKAN's own (resources as a list) for every bad address."""
-    errors: dict = {}
+    """A ValidationError shaped like CKAN's own (resources as a list) for every bad id and
+    address."""
+    errors: dict = {field: [tk._("Must be an id or a name (text)")]
+                    for field in ("id", "name", "owner_org")
+                    if data_dict.get(field) is not None and not isinstance(data_dict[field], str)}
     if data_dict.get("url") and (message := _url_error(data_dict["url"])):
         errors["url"] = message
     resources = data_dict.get("resources")
