@@ -4,6 +4,17 @@ from __future__ import annotations
 import ckan.plugins.toolkit as tk
 
 
+def reference(data_dict: dict, field: str = "id") -> str:
+    """The id or name given in `field` ("" when missing), or a ValidationError when it is not
+    text (a list, a number...)."""
+    value = data_dict.get(field)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise tk.ValidationError({field: [tk._("Must be an id or a name (text)")]})
+    return value
+
+
 def validated(data_dict: dict, schema: dict, context: dict) -> dict:
     """The data checked and converted by the navl `schema`, or a ValidationError with every
     problem found."""

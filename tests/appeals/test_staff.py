@@ -182,3 +182,29 @@ def test_bad_input_of_staff_actions(action, data):
 def test_unknown_appeal():
     with pytest.raises(tk.ObjectNotFound):
         act("appeal_show", user="sysadmin", id="2026-999999")
+
+
+@pytest.mark.parametrize("assignee", ["citizen", "water_member", "heating_editor"])
+def test_only_staff_of_the_department_can_be_assigned(assignee):
+    number = submit()["number"]
+    with pytest.raises(tk.ValidationError) as error:
+        act("appeal_assign", id=number, assignee=assignee)
+    assert "assignee" in error.value.error_dict
+    assert stored(number)["assignee_id"] is None
+
+
+@pytest.mark.parametrize("assignee", ["water_editor", "water_admin", "sysadmin"])
+def test_staff_and_sysadmins_can_be_assigned(assignee):
+    number = submit()["number"]
+    act("appeal_assign", id=number, assignee=assignee)
+    assert stored(number)["assignee_id"] == helpers.call_action(
+        "user_show", id=assignee)["id"]
+
+
+def test_handed_over_appeal_goes_to_staff_of_the_new_department():
+    number = submit()["number"]
+    with pytest.raises(tk.ValidationError):
+        act("appeal_assign", id=number, owner_org="heating", assignee="water_editor")
+    act("appeal_assign", id=number, owner_org="heating", assignee="heating_editor")
+    assert stored(number)["assignee_id"] == helpers.call_action(
+        "user_show", id="heating_editor")["id"]

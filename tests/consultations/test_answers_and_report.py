@@ -192,3 +192,27 @@ def test_the_report_dataset_is_in_the_sites_language(app, discussed, editor, fre
     public = act("consultation_report_show", None, id=draft["name"])
     dataset = helpers.call_action("package_show", id=public["package_id"])
     assert dataset["title"].startswith("Jamoatchilik muhokamasi hisoboti: ")
+
+
+def test_report_files_carry_no_live_formula(open_draft, citizen, editor, freezer):
+    attacks = ['=HYPERLINK("http://evil.example","Bosing")', "=cmd|' /C calc'!A0",
+               "@SUM(1+1)*cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0"]
+    for text in attacks:
+        proposal = act("consultation_proposal_create", citizen,
+                       consultation_id=open_draft["id"], text=text)
+        act("consultation_proposal_moderate", editor, id=proposal["id"], action="approve")
+        act("consultation_proposal_answer", editor, id=proposal["id"], decision="rejected",
+            reason="-1+cmd|' /C calc'!A0")
+    freezer.move_to(days(16))
+    act("consultation_report_publish", editor, id=open_draft["id"])
+    report = act("consultation_report_show", None, id=open_draft["id"])
+
+    rows = list(csv.reader(io.StringIO(report_files.to_csv(report).decode("utf-8-sig"))))
+    assert [row[3] for row in rows[1:]] == ["'" + text for text in attacks]
+    assert {row[6] for row in rows[1:]} == {"'-1+cmd|' /C calc'!A0"}
+    assert [row[0] for row in rows[1:]] == ["1", "2", "3", "4"]
+    book = load_workbook(io.BytesIO(report_files.to_xlsx(report)))
+    cells = [cell for row in book.worksheets[0].iter_rows(min_row=2) for cell in row]
+    assert cells and all(cell.data_type != "f" for cell in cells)
+    assert [row[3] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)] == [
+        "'" + text for text in attacks]

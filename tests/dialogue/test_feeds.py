@@ -5,6 +5,12 @@ import datetime
 
 import feedparser
 import icalendar
+import pytest
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.dialogue.model import Event
 
 from .conftest import act, at
 
@@ -57,3 +63,22 @@ def test_atom_feed_parses_and_follows_the_filters(app, roles, event_factory):
     filtered = feedparser.parse(app.get("/dialogue/feed.atom?kind=qa_session").data)
     assert [e.title.split(" (")[0] for e in filtered.entries] == ["Savol-javob sessiyasi"]
     assert app.get("/dialogue/feed.atom?kind=party").status_code == 404
+
+
+def test_a_line_break_cannot_add_calendar_entries(app, roles, event_factory):
+    injected = "Brifing\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Soxta"
+    for field in ("title", "location"):
+        with pytest.raises(tk.ValidationError) as error:
+            event_factory(**{field: injected})
+        assert field in error.value.error_dict
+    event = event_factory(title="Brifing", location="Toshkent")
+    with pytest.raises(tk.ValidationError):
+        act("event_update", roles["dept_editor"], id=event["id"], title="A\rB")
+    # a title stored before the rule is written on one line
+    model.Session.query(Event).filter_by(id=event["id"]).update({"title": injected,
+                                                                  "location": "A\rB"})
+    model.Session.commit()
+    calendar = icalendar.Calendar.from_ical(app.get("/dialogue/calendar.ics").data)
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["summary"]) == " ".join(injected.split())
+    assert str(entry["location"]) == "A B"

@@ -150,6 +150,16 @@ class TestHistory:
         [entry] = UpdateRecord.for_package(dataset["id"])
         assert entry.source == "api" and entry.period_end == D(2026, 9, 30)
 
+    def test_an_update_names_a_resource_of_its_own_dataset(self, make_dataset, editor):
+        dataset = make_dataset()
+        elsewhere = factories.Resource(package_id=factories.Dataset()["id"])
+        with pytest.raises(tk.ValidationError) as error:
+            call_action("opendata_update_record", context={"user": editor["name"]},
+                        id=dataset["id"], period_start="2026-07-01", period_end="2026-09-30",
+                        resource_id=elsewhere["id"])
+        assert "resource_id" in error.value.error_dict
+        assert UpdateRecord.for_package(dataset["id"]) == []
+
 
 @pytest.mark.usefixtures("clean")
 class TestFacetAndDailyJob:

@@ -20,6 +20,7 @@ import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.i18n.site_language import in_site_language
+from ckanext.transparency.spreadsheet import safe_row
 
 from . import model, present, receptions
 
@@ -93,7 +94,7 @@ def to_csv(fields, rows) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([f for f, _t in fields])
     for row in rows:
-        writer.writerow(["" if row[f] is None else row[f] for f, _t in fields])
+        writer.writerow(safe_row("" if row[f] is None else row[f] for f, _t in fields))
     return ("\ufeff" + out.getvalue()).encode()  # with a BOM: Excel reads it as UTF-8
 
 
@@ -103,7 +104,7 @@ def to_xlsx(fields, rows, title: str) -> bytes:
     sheet.title = title[:31]
     sheet.append([f for f, _t in fields])
     for row in rows:
-        sheet.append([row[f] for f, _t in fields])
+        sheet.append(safe_row(row[f] for f, _t in fields))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

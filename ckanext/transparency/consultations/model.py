@@ -56,7 +56,7 @@ class Consultation(tk.BaseModel):
 
     @classmethod
     def get(cls, reference: str) -> "Consultation | None":
-        if not reference:
+        if not reference or not isinstance(reference, str):
             return None
         query = model.Session.query(cls)
         return query.filter(cls.id == reference).first() or \
@@ -115,7 +115,8 @@ class ConsultationProposal(tk.BaseModel):
 
     @classmethod
     def get(cls, reference: str) -> "ConsultationProposal | None":
-        return model.Session.get(cls, reference) if reference else None
+        return model.Session.get(cls, reference) if isinstance(reference, str) and reference \
+            else None
 
 
 class ConsultationVote(tk.BaseModel):

@@ -5,6 +5,7 @@ import csv
 import io
 
 import ckan.plugins.toolkit as tk
+from ckanext.transparency.spreadsheet import safe_cell, safe_row
 
 from . import lifecycle, settings
 from .dictization import DECISIONS, decision_label, proposal_kind_label
@@ -55,7 +56,7 @@ def to_csv(report: dict) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(_headers())
-    writer.writerows(rows(report))
+    writer.writerows(safe_row(row) for row in rows(report))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -70,7 +71,7 @@ def to_xlsx(report: dict) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows(report):
-        sheet.append(row)
+        sheet.append(safe_row(row))
     for column, width in zip("ABCDEFG", (6, 16, 24, 60, 10, 20, 60)):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=2):
@@ -78,8 +79,8 @@ def to_xlsx(report: dict) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     totals = book.create_sheet(tk._("Summary")[:31])
-    totals.append([_title(report)])
-    totals.append([_subtitle(report)])
+    totals.append([safe_cell(_title(report))])
+    totals.append([safe_cell(_subtitle(report))])
     totals.append([])
     for label, value in summary(report):
         totals.append([label, value])

@@ -54,11 +54,11 @@ def ical(events: list[dict], title: str) -> bytes:
         entry.add("dtstamp", now)
         entry.add("dtstart", _utc(event["start"]))
         entry.add("dtend", _utc(event["end"]))
-        entry.add("summary", event["title"])
+        entry.add("summary", " ".join(event["title"].split()))  # older titles: one line here
         entry.add("description", _description(event))
         location = event["location"] or event["stream_url"]
         if location:
-            entry.add("location", location)
+            entry.add("location", " ".join(location.split()))
         entry.add("url", event["url"])
         entry.add("status", ICAL_STATUS[event["status"]])
         entry.add("sequence", event["sequence"])

@@ -78,7 +78,7 @@ class Event(BaseModel):
 
     @classmethod
     def get(cls, reference: str | None) -> "Event | None":
-        if not reference:
+        if not reference or not isinstance(reference, str):
             return None
         session = model.Session
         return (session.get(cls, reference)
@@ -174,7 +174,7 @@ class Poll(BaseModel):
 
     @classmethod
     def get(cls, reference: str | None) -> "Poll | None":
-        if not reference:
+        if not reference or not isinstance(reference, str):
             return None
         session = model.Session
         return (session.get(cls, reference)

@@ -10,6 +10,7 @@ import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
 from ckanext.transparency.i18n.site_language import in_site_language
+from ckanext.transparency.spreadsheet import safe_row
 
 from . import model as m
 from . import times
@@ -28,7 +29,7 @@ def csv_bytes(poll: m.Poll) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for number, option in enumerate(results["options"], 1):
-        writer.writerow([number, option["label"], option["votes"], option["share"]])
+        writer.writerow(safe_row([number, option["label"], option["votes"], option["share"]]))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -6,7 +6,7 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import cli, csrf_guard, log_privacy, unavailable
+from ckanext.transparency import cli, csrf_guard, log_privacy, request_guard, unavailable, urls
 from ckanext.transparency.i18n import catalogs, formatting, labels
 
 
@@ -42,7 +42,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # ITemplateHelpers
     def get_helpers(self):
-        return {**formatting.get_helpers(), **labels.get_helpers()}
+        return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers()}
 
     # IBlueprint
     def get_blueprint(self):
@@ -52,6 +52,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     def make_middleware(self, app, config):
         if hasattr(app, "before_request"):  # the Flask app
             app.before_request(labels.translate_site_title)
+            app.before_request(request_guard.check)
             unavailable.register(app)
         return app
 

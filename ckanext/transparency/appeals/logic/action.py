@@ -277,6 +277,10 @@ def appeal_assign(context: dict, data_dict: dict) -> dict[str, Any]:
     appeal, data = _work("appeal_assign", context, data_dict, schema.appeal_assign(),
                          vocabulary.OPEN_STATUSES)
     values: dict[str, Any] = {"status": "in_progress"}
+    department = data.get("owner_org") or appeal["owner_org"]
+    if data.get("assignee") and not auth.is_staff(data["assignee"], department):
+        raise tk.ValidationError({"assignee": [
+            tk._("Only an editor or admin of the appeal's department can be assigned")]})
     if data.get("assignee"):
         values["assignee_id"] = data["assignee"]
     if data.get("owner_org"):

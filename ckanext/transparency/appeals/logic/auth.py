@@ -18,7 +18,7 @@ STAFF = ("editor", "admin")
 
 
 def _role(user: str | None, owner_org: str | None) -> str | None:
-    if not user or not owner_org:
+    if not user or not owner_org or not isinstance(owner_org, str):
         return None
     group = model.Group.get(owner_org)
     return authz.users_role_for_group_or_org(group.id, user) if group else None
@@ -148,7 +148,8 @@ def _keeps_schedule_of(user: str | None, owner_org: str | None) -> bool:
 def appeal_reception_update(context, data_dict):
     """Admin of the reception's department, and of the department it moves to."""
     from .. import receptions
-    reception = receptions.get(data_dict.get("id") or "")
+    reception_id = data_dict.get("id")
+    reception = receptions.get(reception_id) if isinstance(reception_id, str) else None
     user = context.get("user")
     moves_to = data_dict.get("owner_org")
     return _result(bool(reception) and _keeps_schedule_of(user, reception["owner_org"])
@@ -158,7 +159,8 @@ def appeal_reception_update(context, data_dict):
 
 def appeal_reception_delete(context, data_dict):
     from .. import receptions
-    reception = receptions.get(data_dict.get("id") or "")
+    reception_id = data_dict.get("id")
+    reception = receptions.get(reception_id) if isinstance(reception_id, str) else None
     return _result(bool(reception)
                    and _keeps_schedule_of(context.get("user"), reception["owner_org"]),
                    tk._("Only an admin of the department keeps its reception schedule"))

@@ -11,7 +11,6 @@ not_empty, ignore_missing, unicode_safe = _("not_empty"), _("ignore_missing"), _
 strip, default = _("strip_value"), _("default")
 isodate, boolean, email = _("isodate"), _("boolean_validator"), _("email_validator")
 int_validator, ignore_empty = _("int_validator"), _("ignore_empty")
-natural = _("natural_number_validator")
 
 
 def _text(minimum: int, maximum: int, required: bool = True) -> list:
@@ -65,9 +64,9 @@ def appeal_list() -> dict:
         "topic": [ignore_empty, unicode_safe, v.appeal_topic],
         "deadline": [ignore_empty, unicode_safe, v.choice(("due_soon", "overdue"))],
         "q": [ignore_empty, unicode_safe, v.length(1, 100)],
-        "limit": [default(50), natural, _("limit_to_configured_maximum")(
+        "limit": [default(50), v.natural, _("limit_to_configured_maximum")(
             "ckan.search.rows_max", 1000)],
-        "offset": [default(0), natural],
+        "offset": [default(0), v.natural],
     }
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckan.lib.navl.dictization_functions import StopOnError
 
 from .. import vocabulary
 
@@ -70,6 +71,16 @@ def no_markup(value: Any) -> Any:
 def text_length(value: Any) -> Any:
     maximum = tk.config.get("ckanext.transparency.appeals.text_max_length")
     return length(10, maximum)(value)
+
+
+def natural(key, data, errors, context) -> None:
+    """A whole number from 0; when it is not, the field's later checks do not run (navl runs
+    them after an error, and CKAN's limit check fails on a list)."""
+    try:
+        data[key] = tk.get_validator("natural_number_validator")(data[key], context)
+    except Invalid as error:
+        errors[key].append(error.error)
+        raise StopOnError
 
 
 def appeal_topic(value: Any) -> Any:

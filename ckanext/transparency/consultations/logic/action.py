@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckanext.transparency.actions import reference
 from ckanext.transparency.search.text import tokenize
 
 from .. import access, articles, importers, lifecycle, settings, storage, subscriptions
@@ -136,7 +137,7 @@ def consultation_show(context, data_dict):
 
     :param id: id or name of the draft
     """
-    consultation = get_consultation(data_dict.get("id", ""))
+    consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_show", context, {"id": consultation.id})
     return consultation_dictize(consultation, _is_manager(context, consultation))
 
@@ -186,8 +187,9 @@ def consultation_update(context, data_dict):
 
     :param id: the draft; other parameters as consultation_create
     """
-    consultation = get_consultation(data_dict.get("id", ""))
-    tk.check_access("consultation_update", context, {"id": consultation.id})
+    consultation = get_consultation(reference(data_dict))
+    tk.check_access("consultation_update", context,
+                    {"id": consultation.id, "owner_org": data_dict.get("owner_org")})
     imported = _imported(data_dict, "upload")
     data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
                      schemas.consultation_update_schema(), context)
@@ -232,7 +234,7 @@ def consultation_withdraw(context, data_dict):
 
     :param id: the draft; :param reason: why
     """
-    consultation = get_consultation(data_dict.get("id", ""))
+    consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_update", context, {"id": consultation.id})
     data = _validate(data_dict, schemas.consultation_withdraw_schema(), context)
     if lifecycle.status(consultation) in (lifecycle.ADOPTED, lifecycle.WITHDRAWN):
@@ -252,7 +254,7 @@ def consultation_adopt(context, data_dict):
     :param adopted_on: the date of adoption (YYYY-MM-DD, not before the discussion closed,
         not in the future); :param adopted_reference: number of the adopting document
     """
-    consultation = get_consultation(data_dict.get("id", ""))
+    consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_update", context, {"id": consultation.id})
     imported = _imported(data_dict, "upload")
     data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
@@ -279,7 +281,7 @@ def consultation_adopt(context, data_dict):
 
 def consultation_attachment_create(context, data_dict):
     """Attach an original file to a draft. :param id: the draft; :param upload: the file"""
-    consultation = get_consultation(data_dict.get("id", ""))
+    consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_update", context, {"id": consultation.id})
     if lifecycle.status(consultation) in (lifecycle.ADOPTED, lifecycle.WITHDRAWN):
         raise tk.ValidationError({"id": [tk._("This draft can no longer change.")]})
@@ -294,7 +296,7 @@ def consultation_attachment_create(context, data_dict):
 
 def consultation_attachment_delete(context, data_dict):
     """:param id: the draft; :param attachment_id: the attachment to remove"""
-    consultation = get_consultation(data_dict.get("id", ""))
+    consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_update", context, {"id": consultation.id})
     attachment = next((a for a in consultation.attachments
                        if a.id == data_dict.get("attachment_id")), None)

@@ -38,7 +38,7 @@ def consultation_create(context, data_dict):
     organization = (data_dict or {}).get("owner_org")
     if organization:
         from ckan import model
-        group = model.Group.get(organization)
+        group = model.Group.get(organization) if isinstance(organization, str) else None
         ok = group is not None and access.can_manage(user, group.id)
     else:
         ok = bool(access.managed_organizations(user))
@@ -61,7 +61,19 @@ def _manage_proposal(context, data_dict) -> dict:
     return _allowed(ok, tk._("Only the editors of the responsible department can do this."))
 
 
-consultation_update = _manage_consultation
+def consultation_update(context, data_dict) -> dict:
+    """The draft's department, and the department it moves to (owner_org) as well."""
+    result = _manage_consultation(context, data_dict)
+    moves_to = (data_dict or {}).get("owner_org")
+    if result["success"] and moves_to:
+        from ckan import model
+        group = model.Group.get(moves_to) if isinstance(moves_to, str) else None
+        if group is not None and not access.can_manage(context.get("user"), group.id):
+            return _allowed(False, tk._("Only the editors of the responsible department can "
+                                        "do this."))
+    return result
+
+
 consultation_report_publish = _manage_consultation
 consultation_moderation_queue = _manage_consultation
 consultation_proposal_moderate = _manage_proposal

@@ -10,7 +10,7 @@ from ..model import Event, Poll, Question
 
 
 def can_edit_department(user: str | None, org_reference: str | None) -> bool:
-    if not user or not org_reference:
+    if not user or not org_reference or not isinstance(org_reference, str):
         return False
     if authz.is_sysadmin(user):
         return True
@@ -30,7 +30,9 @@ def _event_org(data_dict: dict, key: str = "id") -> str | None:
 
 
 def _question_org(data_dict: dict) -> str | None:
-    question = model.Session.get(Question, data_dict.get("id") or "")
+    question_id = data_dict.get("id")
+    question = model.Session.get(Question, question_id) if isinstance(question_id, str) \
+        and question_id else None
     if question is None:
         return None
     event = model.Session.get(Event, question.event_id)
@@ -63,7 +65,8 @@ def event_create(context, data_dict):
 
 def event_update(context, data_dict):
     org = _event_org(data_dict)
-    target = model.Group.get(data_dict.get("owner_org") or "")
+    moves_to = data_dict.get("owner_org")
+    target = model.Group.get(moves_to) if isinstance(moves_to, str) and moves_to else None
     if org and target is not None and not can_edit_department(
             context.get("user"), data_dict["owner_org"]):
         return _result(False, tk._("Only the department's editors can do this"))
@@ -76,7 +79,9 @@ def event_material_create(context, data_dict):
 
 def event_material_delete(context, data_dict):
     from ..model import Material
-    material = model.Session.get(Material, data_dict.get("id") or "")
+    material_id = data_dict.get("id")
+    material = model.Session.get(Material, material_id) if isinstance(material_id, str) \
+        and material_id else None
     event = model.Session.get(Event, material.event_id) if material else None
     return _department_editor(context, event.owner_org if event else None)
 

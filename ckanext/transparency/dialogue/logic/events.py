@@ -7,6 +7,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy import extract
 
+from ckanext.transparency.actions import reference
+
 from .. import model as m
 from .. import notifications, storage
 from ..search_text import canonical, query_words
@@ -115,7 +117,7 @@ def event_update(context, data_dict):
     `status_note` says why (shown in the history). Every change is kept in the public history;
     postponing, cancelling and moving the start notify the people who asked or voted.
     """
-    event = _get_event(data_dict.get("id"))
+    event = _get_event(reference(data_dict))
     tk.check_access("event_update", context, data_dict)
     data = common.validate(data_dict, schema.event_update_schema(), context)
     user = common.current_user(context)
@@ -241,7 +243,7 @@ def event_material_create(context, data_dict):
     :param upload: a file instead of a url (multipart), see the upload options
     :param title: shown as the link's text
     """
-    event = _get_event(data_dict.get("event_id"))
+    event = _get_event(reference(data_dict, "event_id"))
     tk.check_access("event_material_create", context, data_dict)
     data = common.validate(data_dict, schema.material_create_schema(), context)
     upload = data.get("upload")

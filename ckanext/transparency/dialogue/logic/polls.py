@@ -8,6 +8,8 @@ import ckan.plugins.toolkit as tk
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
+from ckanext.transparency.actions import reference
+
 from .. import model as m
 from . import common, schema
 from .dictization import poll_dictize, poll_results_dictize
@@ -51,12 +53,16 @@ def _check_options(options: list[str]) -> None:
         raise tk.ValidationError({"options": [tk._("At most {n} characters").format(n=300)]})
 
 
-def _check_event(event_id: str | None) -> str | None:
+def _check_event(context: dict, event_id: str | None, current: str | None = None) -> str | None:
+    """The id of the event a poll belongs to: a new one must be of a department the user
+    edits."""
     if not event_id:
         return None
     event = m.Event.get(event_id)
     if event is None:
         raise tk.ValidationError({"event_id": [tk._("Event not found")]})
+    if event.id != current and not common.is_editor(context, event.owner_org):
+        raise tk.NotAuthorized(tk._("Only the department's editors can do this"))
     return event.id
 
 
@@ -82,7 +88,7 @@ def poll_create(context, data_dict):
     else:
         name = common.unique_name(m.Poll, data["question"][:80], "poll")
     poll = m.Poll(name=name, owner_org=data["owner_org"], event_id=_check_event(
-        data.get("event_id")), question=data["question"],
+        context, data.get("event_id")), question=data["question"],
         description=data.get("description", ""), multiple=data.get("multiple", False),
         opens_at=opens_at, closes_at=data["closes_at"],
         results_visibility=data.get("results_visibility", "after_vote"))
@@ -96,11 +102,13 @@ def poll_create(context, data_dict):
 def poll_update(context, data_dict):
     """Change a poll; only the fields given change. Once someone has voted, the options and
     `multiple` are fixed; setting `closes_at` to now closes the poll early."""
-    poll = _get_poll(data_dict.get("id"))
+    poll = _get_poll(reference(data_dict))
     tk.check_access("poll_update", context, data_dict)
     data = common.validate(data_dict, schema.poll_update_schema(), context)
     if "owner_org" in data and not common.is_editor(context, data["owner_org"]):
         raise tk.NotAuthorized(tk._("Only the department's editors can do this"))
+    if "event_id" in data:
+        data["event_id"] = _check_event(context, data["event_id"], poll.event_id)
     if data.get("name") and data["name"] != poll.name:
         common.check_name_free(m.Poll, data["name"], poll.id)
         poll.name = data["name"]
@@ -120,7 +128,7 @@ def poll_update(context, data_dict):
         if field in data:
             setattr(poll, field, data[field])
     if "event_id" in data:
-        poll.event_id = _check_event(data["event_id"])
+        poll.event_id = data["event_id"]
     if poll.closes_at <= poll.opens_at:
         raise tk.ValidationError({"closes_at": [tk._("The poll must close after it opens")]})
     poll.modified = m.utcnow()

@@ -43,7 +43,8 @@ def premoderation() -> bool:
 
 
 def _get_question(reference: str | None) -> m.Question:
-    question = model.Session.get(m.Question, reference) if reference else None
+    question = model.Session.get(m.Question, reference) if isinstance(reference, str) \
+        and reference else None
     if question is None:
         raise tk.ObjectNotFound(tk._("Question not found"))
     return question

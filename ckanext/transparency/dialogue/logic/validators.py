@@ -5,6 +5,7 @@ import re
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckanext.transparency.urls import http_url
 
 from .. import times
 
@@ -56,12 +57,14 @@ def dialogue_recording_time(value, context):
 
 
 def dialogue_http_url(value, context):
-    if not value:
-        return ""
-    text = str(value).strip()
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", text, re.IGNORECASE):
-        raise Invalid(tk._("A web address starting with http:// or https://"))
-    return text
+    return http_url(value)
+
+
+def dialogue_single_line(value, context):
+    """A title or a place: one line (a line break would also break the calendar entry)."""
+    if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f\u2028\u2029]", value):
+        raise Invalid(tk._("Must be a single line of text"))
+    return value
 
 
 def dialogue_text_length(minimum: int, maximum: int):

@@ -3,8 +3,11 @@
 `format=xlsx` is ours, with a header row in the reader's language where the dataset's table
 schema has labels (`labels=false` gives the column names). `format=csv|tsv|json&labels=true`
 is ours too: the same header row in the reader's language (JSON: a `label` beside each field's
-`id`), written by CKAN's own writers. Without `labels` those formats, and xml, stay CKAN's, byte
-for byte, so the scripts users already have keep working. The same parameters as CKAN's dump
+`id`), written by CKAN's own writers. CSV and TSV without `labels` are CKAN's file (the column
+names, `_id` included), but go through ours as well: text cells that a spreadsheet would run as
+a formula get a leading quote (ckanext/transparency/spreadsheet.py); the XLSX file writes every
+text as an inline string, which spreadsheets never run. JSON without `labels`, and xml, stay
+CKAN's, byte for byte. The same parameters as CKAN's dump
 apply (filters, q, plain, language, fields, sort, offset, limit, distinct, bom); rows are read
 page by page with keyset pagination, like CKAN's own dump, and streamed.
 """
@@ -17,6 +20,8 @@ from typing import Any, Iterator
 import ckan.lib.navl.dictization_functions as dict_fns
 import ckan.plugins.toolkit as tk
 from flask import Response
+
+from ckanext.transparency import spreadsheet
 
 from .. import tableschema
 from . import xlsx_stream
@@ -61,7 +66,9 @@ def _labels(resource_id: str, fields: list[dict], language: str) -> list[str]:
 
 # format -> DataStore records_format of its pages
 RECORDS_FORMATS = {"xlsx": "csv", "csv": "csv", "tsv": "tsv", "json": "lists"}
-LABELLED_FORMATS = ("csv", "tsv", "json")  # ours only with labels=true
+LABELLED_FORMATS = ("json",)  # ours only with labels=true
+SPREADSHEET_FORMATS = ("xlsx", "csv", "tsv")  # always ours
+DELIMITERS = {"csv": ",", "tsv": "\t"}
 
 
 def _count(page: Any, records_format: str) -> int:
@@ -97,7 +104,9 @@ def _text_body(fmt: str, fields: list[dict], headers: list[str], pages: Iterator
         factory, columns = writer.json_writer, [dict(f, label=h) for f, h in zip(fields, headers)]
     else:
         factory = writer.tsv_writer if fmt == "tsv" else writer.csv_writer
-        columns = [{"id": h} for h in headers]
+        columns = [{"id": spreadsheet.safe_cell(h)} for h in headers]
+        texts = [f["type"] not in KINDS for f in fields]
+        pages = (spreadsheet.safe_delimited(page, DELIMITERS[fmt], texts) for page in pages)
     with factory(columns, bom=bom) as out:
         for page in pages:
             yield out.write_records(page)
@@ -130,10 +139,12 @@ def response(resource_id: str, data: dict[str, Any], user: str | None) -> Respon
         fields = search({}, 0, 0)["fields"]
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("DataStore resource not found"))
-    if not data.get("fields"):  # like CKAN's dump, but people do not need _id
+    labelled = data.get("labels", fmt == "xlsx")
+    ckans_columns = fmt in DELIMITERS and not labelled  # the plain CSV/TSV keeps CKAN's _id
+    if not data.get("fields") and not ckans_columns:  # people do not need _id
         fields = [f for f in fields if f["id"] != "_id"]
         params["fields"] = [f["id"] for f in fields]
-    headers = (_labels(resource_id, fields, tk.h.lang()) if data.get("labels", fmt == "xlsx")
+    headers = (_labels(resource_id, fields, tk.h.lang()) if labelled
                else [f["id"] for f in fields])
     pages = _pages(search({}, limit), search, limit, records_format)
     if fmt == "xlsx":
@@ -148,7 +159,7 @@ def response(resource_id: str, data: dict[str, Any], user: str | None) -> Respon
 
 def _ours(args) -> bool:
     fmt = args.get("format", "csv")
-    if fmt == "xlsx":
+    if fmt in SPREADSHEET_FORMATS:
         return True
     try:
         return fmt in LABELLED_FORMATS and tk.asbool(args.get("labels", False))
@@ -157,7 +168,8 @@ def _ours(args) -> bool:
 
 
 def intercept() -> Response | None:
-    """Before CKAN's dump view: answer xlsx and labelled downloads, let CKAN answer the rest."""
+    """Before CKAN's dump view: answer spreadsheet and labelled downloads, let CKAN answer
+    the rest."""
     if tk.request.endpoint != "datastore.dump" or not _ours(tk.request.args):
         return None
     resource_id = tk.request.view_args["resource_id"]

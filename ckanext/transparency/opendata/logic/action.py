@@ -129,6 +129,9 @@ def opendata_update_record(context, data_dict):
                   for d in (data["period_start"], data["period_end"]))
     if end < start:
         raise tk.ValidationError({"period_end": [tk._("The period ends before it starts.")]})
+    if data.get("resource_id") and data["resource_id"] not in {
+            r["id"] for r in package.get("resources", [])}:
+        raise tk.ValidationError({"resource_id": [tk._("Not a resource of this dataset.")]})
     history.record(package, data.get("resource_id"), context.get("user"),
                    periods.Period(start, end), data.get("rows"), source="api")
     from ckan.lib.search import rebuild
@@ -190,7 +193,8 @@ def oc4ids_project_package(context, data_dict):
 
 
 def get_actions() -> dict:
+    from . import source_urls
     return {f.__name__: f for f in (
         opendata_schedule_show, opendata_schedule_list, opendata_update_history,
         opendata_update_record, opendata_table_schema, ocds_release_package,
-        oc4ids_project_package)}
+        oc4ids_project_package, source_urls.package_create, source_urls.package_update)}
