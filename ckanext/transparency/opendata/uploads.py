@@ -139,8 +139,18 @@ def save_checked(action: str, context: dict, package_id: str | None, resource: d
         raise
     if checked.staged is not None:
         checked.staged.publish(saved["id"])
+        _table_views(saved)
     _record(context, checked, saved["id"])
     return saved
+
+
+def _table_views(resource: dict) -> None:
+    """The default views that show a DataStore table (as xloader adds after a load)."""
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    context = {"user": site_user["name"], "ignore_auth": True}
+    package = tk.get_action("package_show")(dict(context), {"id": resource["package_id"]})
+    tk.get_action("resource_create_default_resource_views")(
+        context, {"resource": resource, "package": package, "create_datastore_views": True})
 
 
 def _record(context: dict, checked: CheckedUpload, resource_id: str) -> None:
