@@ -205,6 +205,6 @@ def resource_update(next_action, context, data_dict):
 
 def get_actions() -> dict:
     return {f.__name__: f for f in (
-        resource_create, resource_update, opendata_schedule_show, opendata_schedule_list, opendata_update_history,
-        opendata_update_record, opendata_table_schema, ocds_release_package,
-        oc4ids_project_package)}
+        resource_create, resource_update, opendata_schedule_show, opendata_schedule_list,
+        opendata_update_history, opendata_update_record, opendata_table_schema,
+        ocds_release_package, oc4ids_project_package)}
