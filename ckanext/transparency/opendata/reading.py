@@ -267,23 +267,31 @@ def open_xlsx(stream: IO[bytes], limits: Limits) -> RawTable:
         book.close()
         raise UnreadableFile(tk._("The sheet has more than {limit} columns.").format(
             limit=MAX_COLUMNS))
-    width = sheet.max_column or MAX_COLUMNS
     sheet.reset_dimensions()  # a sheet's stated size may be wrong: rows are counted as read
-
-    def cells() -> Iterator[list[Any]]:
-        try:
-            for row in sheet.iter_rows(max_col=width, values_only=True):
-                yield list(row)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, EOFError):
-            raise _not_a_workbook()
-
-    lines = cells()
-    headers = next(lines, None)
+    try:
+        headers = list(next(sheet.iter_rows(max_row=1, values_only=True), None) or [])
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, EOFError):
+        book.close()
+        raise _not_a_workbook()
     while headers and headers[-1] is None:
         headers.pop()
     if not headers:
         book.close()
         raise UnreadableFile(tk._("The file is empty."))
+    if len(headers) > MAX_COLUMNS:
+        book.close()
+        raise UnreadableFile(tk._("The sheet has more than {limit} columns.").format(
+            limit=MAX_COLUMNS))
+
+    def cells() -> Iterator[list[Any]]:
+        # cells right of the header are not read: no row is wider than the header
+        try:
+            for row in sheet.iter_rows(min_row=2, max_col=len(headers), values_only=True):
+                yield list(row)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, EOFError):
+            raise _not_a_workbook()
+
+    lines = cells()
 
     def data() -> Iterator[list[Any]]:
         try:
