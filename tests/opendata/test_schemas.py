@@ -47,6 +47,22 @@ def test_each_type_has_a_table_schema_with_types_units_and_labels():
     assert {"jismoniy_bajarilish_foizi", "sarflangan_soʻm", "bogʻliq_ocid"} <= set(projects)
 
 
+INT8_MAX = 2 ** 63 - 1
+
+
+def test_every_number_column_states_a_range_the_datastore_can_hold():
+    """A value outside its column's range is refused by the check, before loading: an integer
+    column is PostgreSQL's bigint, whose range a whole number must not leave."""
+    for schema in tableschema.all_schemas().values():
+        for field in schema["fields"]:
+            if field["type"] not in ("integer", "number"):
+                continue
+            assert "minimum" in field and "maximum" in field, (schema["name"], field["name"])
+            assert field["minimum"] <= field["maximum"], (schema["name"], field["name"])
+            if field["type"] == "integer":
+                assert -INT8_MAX - 1 <= field["minimum"] and field["maximum"] <= INT8_MAX
+
+
 def test_headers_match_in_either_script_and_in_windows_1251_spelling():
     schema = tableschema.get("budget")
     assert tableschema.match_header(schema, "tasdiqlangan_reja_soʻm") == "tasdiqlangan_reja_soʻm"

@@ -1,12 +1,26 @@
-"""Loading a checked table into the DataStore, typed by its table schema, as UTF-8."""
+"""Loading a checked table into the DataStore, typed by its table schema, as UTF-8.
+
+A new version of a resource's data is loaded into a staging table inside one DataStore
+transaction, while the published table stays as it is. Only once the resource itself is saved
+does the staging table take the published one's place (drop and rename, then commit); on any
+failure before that the transaction is rolled back and nothing published has changed.
+"""
 from __future__ import annotations
 
+import re
+import tempfile
+import uuid
+from typing import Any, IO
+
 import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
 
 from . import tableschema
-from .validation import CheckedTable
 
-BATCH = 5000
+SPOOL_BYTES = 8 * 1024 * 1024
+_COPY_CONTEXT = re.compile(r"COPY [^,]+, line (\d+)(?:, column ([^:]+))?")
+_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_OUT_OF_RANGE = "22003"
 
 
 def available() -> bool:
@@ -17,24 +31,89 @@ def available() -> bool:
     return True
 
 
-def load(resource_id: str, table: CheckedTable) -> int:
-    """Replace the resource's DataStore table with the checked rows; returns the row count."""
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "ignore_auth": True}
-    try:
-        tk.get_action("datastore_delete")(dict(context), {"resource_id": resource_id,
-                                                           "force": True})
-    except tk.ObjectNotFound:
-        pass
-    fields = [{"id": f["name"], "type": tableschema.datastore_type(f),
-               "info": {"label": tableschema.label(f, "uz"),
-                        "notes": f.get("unit", "")}} for f in table.fields]
-    records = table.records
-    tk.get_action("datastore_create")(dict(context), {
-        "resource_id": resource_id, "force": True, "fields": fields,
-        "records": records[:BATCH]})
-    for start in range(BATCH, len(records), BATCH):
-        tk.get_action("datastore_upsert")(dict(context), {
-            "resource_id": resource_id, "force": True, "method": "insert",
-            "records": records[start:start + BATCH]})
-    return len(records)
+class LoadFailed(Exception):
+    """PostgreSQL refused a value: the record (numbered from 1) and field, when it says."""
+
+    def __init__(self, record: int | None, field: str | None, out_of_range: bool):
+        super().__init__(record, field)
+        self.record, self.field, self.out_of_range = record, field, out_of_range
+
+
+def _copy_value(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    return str(value).translate(_ESCAPES)
+
+
+class RecordFile:
+    """Typed records written as the lines of a PostgreSQL COPY (text format), kept in memory
+    up to SPOOL_BYTES and on disk past that. Every record has the same fields, in order."""
+
+    def __init__(self):
+        self.names: list[str] = []
+        self.file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+
+    def write(self, record: dict) -> None:
+        if not self.names:
+            self.names = list(record)
+        line = "\t".join(_copy_value(record.get(name)) for name in self.names)
+        self.file.write(line.encode("utf-8") + b"\n")
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _fields(fields: list[dict]) -> list[dict]:
+    return [{"id": f["name"], "type": tableschema.datastore_type(f),
+             "info": {"label": tableschema.label(f, "uz"), "notes": f.get("unit", "")}}
+            for f in fields]
+
+
+class StagedTable:
+    """A new version of a resource's DataStore table, loaded but not yet published."""
+
+    def __init__(self, fields: list[dict]):
+        from ckanext.datastore.backend import postgres as backend
+        self._backend = backend
+        self.name = f"_staging_{uuid.uuid4().hex}"
+        engine = backend.get_write_engine()
+        backend._cache_types(engine)
+        self.connection = engine.connect()
+        self.transaction = self.connection.begin()
+        context = {"connection": self.connection}
+        backend.create_table(context, {"resource_id": self.name,
+                                       "fields": _fields(fields)}, {})
+        backend._create_fulltext_trigger(self.connection, self.name)
+
+    def load(self, records: RecordFile) -> None:
+        """COPY the records in; LoadFailed names the record and field PostgreSQL refused."""
+        from psycopg2 import DataError, IntegrityError
+        records.file.seek(0)
+        columns = ", ".join(self._backend.identifier(n) for n in records.names)
+        sql = f"COPY {self._backend.identifier(self.name)} ({columns}) FROM STDIN"
+        cursor = self.connection.connection.dbapi_connection.cursor()
+        try:
+            cursor.copy_expert(sql, records.file)
+        except (DataError, IntegrityError) as error:
+            match = _COPY_CONTEXT.search(getattr(error.diag, "context", None) or "")
+            raise LoadFailed(int(match.group(1)) if match else None,
+                             match.group(2) if match else None,
+                             error.pgcode == _OUT_OF_RANGE) from None
+        finally:
+            cursor.close()
+        self._backend.create_indexes({"connection": self.connection},
+                                     {"resource_id": self.name})
+
+    def publish(self, resource_id: str) -> None:
+        """Put the staged table in the place of the resource's table, and commit."""
+        table = self._backend.identifier(resource_id)
+        self.connection.execute(sa.text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+        self.connection.execute(sa.text(
+            f"ALTER TABLE {self._backend.identifier(self.name)} RENAME TO {table}"))
+        self.transaction.commit()
+        self.connection.close()
+
+    def discard(self) -> None:
+        if self.transaction.is_active:
+            self.transaction.rollback()
+        self.connection.close()

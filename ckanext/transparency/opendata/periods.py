@@ -4,7 +4,6 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-from typing import Iterable
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -51,21 +50,34 @@ def month(year: int, number: int) -> Period:
     return containing(dt.date(year, number, 1), 1)
 
 
-def covered(records: Iterable[dict], spec: dict, months: int) -> Period | None:
+class Coverage:
     """The span of periods a table's rows cover, from the schema's `period` columns:
-    {year, quarter}, {year, month}, {date} or {datetime}."""
-    found: list[Period] = []
-    for record in records:
-        try:
-            if "quarter" in spec:
-                found.append(quarter(int(record[spec["year"]]), int(record[spec["quarter"]])))
-            elif "month" in spec:
-                found.append(month(int(record[spec["year"]]), int(record[spec["month"]])))
-            elif "date" in spec or "datetime" in spec:
-                value = record[spec.get("date") or spec["datetime"]]
-                found.append(containing(dt.date.fromisoformat(str(value)[:10]), months))
-        except (KeyError, TypeError, ValueError):
-            continue
-    if not found:
+    {year, quarter}, {year, month}, {date} or {datetime}; fed one record at a time."""
+
+    def __init__(self, spec: dict, months: int):
+        self.spec, self.months = spec, months
+        self.period: Period | None = None
+
+    def _of(self, record: dict) -> Period | None:
+        spec = self.spec
+        if "quarter" in spec:
+            return quarter(int(record[spec["year"]]), int(record[spec["quarter"]]))
+        if "month" in spec:
+            return month(int(record[spec["year"]]), int(record[spec["month"]]))
+        if "date" in spec or "datetime" in spec:
+            value = record[spec.get("date") or spec["datetime"]]
+            return containing(dt.date.fromisoformat(str(value)[:10]), self.months)
         return None
-    return Period(min(p.start for p in found), max(p.end for p in found))
+
+    def add(self, record: dict) -> None:
+        try:
+            found = self._of(record)
+        except (KeyError, TypeError, ValueError):
+            return
+        if found is None:
+            return
+        if self.period is None:
+            self.period = found
+        else:
+            self.period = Period(min(self.period.start, found.start),
+                                 max(self.period.end, found.end))

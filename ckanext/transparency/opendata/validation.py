@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Callable
 
 import ckan.plugins.toolkit as tk
 
@@ -39,13 +39,26 @@ class Problem:
 class CheckedTable:
     schema: dict
     fields: list[dict]  # the schema's fields present in the file, in file order
-    records: list[dict]
-    problems: list[Problem]
-    raw: RawTable
+    columns: dict[str, str]  # field name -> the column as messages name it: «header» (letter)
+    problems: list[Problem]  # the first MAX_SHOWN
+    problem_count: int
+    rows: int
+    format: str
+    encoding: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problem_count
+
+
+class _Problems(list):
+    """The first MAX_SHOWN problems and the count of all."""
+    count = 0
+
+    def append(self, problem: Problem) -> None:
+        self.count += 1
+        if len(self) < MAX_SHOWN:
+            super().append(problem)
 
 
 def column_letter(index: int) -> str:
@@ -200,16 +213,21 @@ def _language() -> str:
         return "en"
 
 
-def check(schema: dict, raw: RawTable) -> CheckedTable:
-    names, problems = _check_headers(schema, raw.headers)
+def check(schema: dict, raw: RawTable,
+          on_record: Callable[[dict], None] | None = None) -> CheckedTable:
+    """Check the rows one at a time; `on_record` gets each typed record while no problem has
+    been found (a file with problems is not loaded, so its records are not needed)."""
+    names, header_problems = _check_headers(schema, raw.headers)
+    problems = _Problems()
+    for problem in header_problems:
+        problems.append(problem)
     by_name = {f["name"]: f for f in schema["fields"]}
     columns = [(index, by_name[name]) for index, name in enumerate(names) if name]
-    records = []
-    if not raw.rows:
-        problems.append(Problem(None, None, tk._("The file has a header but no rows of data.")))
+    width = len(raw.headers)
+    count = 0
     for number, row in enumerate(raw.rows, start=2):
-        if len(row) > len(raw.headers) and any(str(c).strip() for c in row[len(raw.headers):]
-                                                if c is not None):
+        count += 1
+        if len(row) > width and any(str(c).strip() for c in row[width:] if c is not None):
             problems.append(Problem(number, None, tk._(
                 "Row {row} has more cells than the header has columns.").format(row=number)))
         record = {}
@@ -219,15 +237,20 @@ def check(schema: dict, raw: RawTable) -> CheckedTable:
             if message:
                 problems.append(Problem(number, _column(raw.headers[index], index), message))
             record[field["name"]] = typed
-        records.append(record)
-    fields = [field for _, field in columns]
-    return CheckedTable(schema, fields, records, problems, raw)
+        if on_record is not None and not problems.count:
+            on_record(record)
+    if not count:
+        problems.append(Problem(None, None, tk._("The file has a header but no rows of data.")))
+    return CheckedTable(schema, [field for _, field in columns],
+                        {field["name"]: _column(raw.headers[index], index)
+                         for index, field in columns},
+                        list(problems), problems.count, count, raw.format, raw.encoding)
 
 
-def summary(problems: list[Problem]) -> list[str]:
+def summary(problems: list[Problem], total: int | None = None) -> list[str]:
     """The problems as messages for the editor, the first MAX_SHOWN of them."""
+    total = len(problems) if total is None else total
     messages = [str(p) for p in problems[:MAX_SHOWN]]
-    if len(problems) > MAX_SHOWN:
-        messages.append(tk._("… and {count} more problems.").format(
-            count=len(problems) - MAX_SHOWN))
+    if total > MAX_SHOWN:
+        messages.append(tk._("… and {count} more problems.").format(count=total - MAX_SHOWN))
     return messages

@@ -26,7 +26,6 @@ class OpendataPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
     p.implements(p.IClick)
     p.implements(p.IPackageController, inherit=True)
-    p.implements(p.IResourceController, inherit=True)
     p.implements(p.IFacets, inherit=True)
     p.implements(IDatastoreBackend, inherit=True)
     if IXloader is not None:
@@ -57,19 +56,6 @@ class OpendataPlugin(p.SingletonPlugin):
     # IFacets
     def dataset_facets(self, facets_dict, package_type):
         return indexing.facets(facets_dict)
-
-    # IResourceController
-    def before_resource_create(self, context, resource):
-        uploads.check_upload(context, resource["package_id"], resource)
-
-    def after_resource_create(self, context, resource):
-        uploads.publish(context, resource)
-
-    def before_resource_update(self, context, current, resource):
-        uploads.check_upload(context, current["package_id"], resource)
-
-    def after_resource_update(self, context, resource):
-        uploads.publish(context, resource)
 
     # IXloader: typed datasets' data files are checked and loaded here
     def can_upload(self, resource_id):

@@ -1,4 +1,5 @@
-"""Open data actions: schedule, update history, table schemas, OCDS and OC4IDS packages."""
+"""Open data actions: checked uploads, schedule, update history, table schemas, OCDS and OC4IDS
+packages."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.actions import validated as _validate
 
-from .. import freshness, history, periods, tableschema
+from .. import freshness, history, periods, tableschema, uploads
 from ..model import UpdateRecord
 from ..types import TYPES
 from . import schema
@@ -192,9 +193,27 @@ def oc4ids_project_package(context, data_dict):
                                   language if language in oc4ids.LANGUAGES else "uz")
 
 
+@tk.chained_action
+def resource_create(next_action, context, data_dict):
+    """A data file uploaded to a typed dataset is checked against its table schema and loaded
+    into a staging DataStore table before the resource is saved (see uploads.py)."""
+    return uploads.save_checked("resource_create", context, data_dict.get("package_id"),
+                                data_dict, lambda: next_action(context, data_dict))
+
+
+@tk.chained_action
+def resource_update(next_action, context, data_dict):
+    """A new data file of a typed dataset's resource replaces the published one only once it
+    is checked, loaded and the resource saved; on any failure nothing published changes."""
+    return uploads.save_checked("resource_update", context,
+                                uploads.package_of_resource(data_dict.get("id")), data_dict,
+                                lambda: next_action(context, data_dict))
+
+
 def get_actions() -> dict:
     from . import source_urls
     return {f.__name__: f for f in (
-        opendata_schedule_show, opendata_schedule_list, opendata_update_history,
-        opendata_update_record, opendata_table_schema, ocds_release_package,
-        oc4ids_project_package, source_urls.package_create, source_urls.package_update)}
+        resource_create, resource_update, opendata_schedule_show, opendata_schedule_list,
+        opendata_update_history, opendata_update_record, opendata_table_schema,
+        ocds_release_package, oc4ids_project_package, source_urls.package_create,
+        source_urls.package_update)}
