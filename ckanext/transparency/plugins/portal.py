@@ -6,10 +6,11 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import cli, csrf_guard
+from ckanext.transparency import cli, csrf_guard, web
 from ckanext.transparency.i18n import catalogs, formatting, labels
 
 
+@tk.blanket.config_declarations("../web/config_declaration.yaml")
 class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.IClick)
@@ -49,6 +50,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     def make_middleware(self, app, config):
         if hasattr(app, "before_request"):  # the Flask app
             app.before_request(labels.translate_site_title)
+            web.install(app)
         return app
 
     def get_commands(self):
