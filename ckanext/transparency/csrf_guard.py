@@ -1,14 +1,35 @@
-"""CSRF stays on for browser sessions after a request signed with an API token.
+"""CSRF stays on for browser sessions, signed in or anonymous.
 
-CKAN exempts a view from CSRF when a request signs in with the Authorization header, but
-Flask-WTF's exemptions hold for the whole process: from then on that view takes posts signed
-by a session cookie without a token, so anybody with an API token could open any form (an
-editor's answer to an appeal, say) to cross-site requests. This check, which runs after CKAN's
-and before Flask-WTF's, asks for the token again on every request not signed by the header.
+CKAN exempts a view from CSRF when a request signs in with the Authorization header, and marks
+every anonymous request the same way; Flask-WTF's exemptions hold for the whole process, so
+from then on that view takes posts without a token. Anybody with an API token could open any
+form (an editor's answer to an appeal, say) to cross-site requests, and a third-party page
+could make its visitors' browsers submit appeals, guess access codes, ask questions or vote.
+This check, which runs after CKAN's and before Flask-WTF's, asks for the token again on every
+request not signed by an API token. Anonymous calls of the Action API stay open to programs:
+they carry no session to abuse.
 """
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, request
+from flask_wtf.csrf import CSRFError
+
+import ckan.plugins.toolkit as tk
+
+
+def _signed_by_api_token() -> bool:
+    return bool(g.get("login_via_auth_header") and tk.current_user.is_authenticated
+                and request.headers.get(tk.config.get("apitoken_header_name")))
+
+
+def _anonymous_api_call() -> bool:
+    return request.blueprint == "api" and not tk.current_user.is_authenticated
+
+
+def refused(error: CSRFError) -> tuple[str, int]:
+    message = tk._("This form has expired or was sent from another site. Please open the page "
+                   "again and send the form once more.")
+    return tk.render("error_document_template.html", {"code": 400, "content": message}), 400
 
 
 def blueprint() -> Blueprint:
@@ -18,7 +39,8 @@ def blueprint() -> Blueprint:
 
     @guard.before_app_request
     def protect() -> None:
-        if g.get("login_via_auth_header") or not current_app.config.get("WTF_CSRF_ENABLED"):
+        if (not current_app.config.get("WTF_CSRF_ENABLED") or _signed_by_api_token()
+                or _anonymous_api_call()):
             return
         view = current_app.view_functions.get(request.endpoint or "")
         if view is None:
@@ -27,4 +49,5 @@ def blueprint() -> Blueprint:
         if name in csrf._exempt_views and name not in exempt_by_design:
             csrf.protect()  # raises CSRFError (400) without a valid token
 
+    guard.app_errorhandler(CSRFError)(refused)
     return guard

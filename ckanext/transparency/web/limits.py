@@ -37,5 +37,4 @@ def too_large(error: RequestEntityTooLarge) -> tuple[Response | str, int]:
     if request.blueprint == "api":
         return jsonify({"success": False, "error": {"__type": "Request Entity Too Large",
                                                     "message": message}}), 413
-    return tk.render("error_document_template.html", {
-        "code": 413, "name": tk._("Request too large"), "content": message}), 413
+    return tk.render("error_document_template.html", {"code": 413, "content": message}), 413
