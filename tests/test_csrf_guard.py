@@ -79,3 +79,10 @@ def test_anonymous_forms_need_the_token_the_api_does_not(app):
     api = app.post("/api/3/action/appeal_submit",
                    json=dict(appeal_data(subject="By API"), submission_key="api-key-0123456789"))
     assert api.status_code == 200 and api.json["success"]
+    # but not a browser made to post there by another site's page
+    forged_api = app.post(
+        "/api/3/action/appeal_submit",
+        json=dict(appeal_data(subject="Forged"), submission_key="forged-0123456789"),
+        headers={"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"})
+    assert forged_api.status_code == 400
+    assert call_action("appeal_statistics")["total"] == 2

@@ -6,8 +6,9 @@ from then on that view takes posts without a token. Anybody with an API token co
 form (an editor's answer to an appeal, say) to cross-site requests, and a third-party page
 could make its visitors' browsers submit appeals, guess access codes, ask questions or vote.
 This check, which runs after CKAN's and before Flask-WTF's, asks for the token again on every
-request not signed by an API token. Anonymous calls of the Action API stay open to programs:
-they carry no session to abuse.
+request not signed by an API token. Anonymous calls of the Action API stay open to programs;
+a browser's post there from another site's page (Fetch Metadata: Sec-Fetch-Site, which
+programs do not send) is refused unless CKAN's CORS settings allow that site.
 """
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ def _anonymous_api_call() -> bool:
     return request.blueprint == "api" and not tk.current_user.is_authenticated
 
 
+def _sent_by_another_site() -> bool:
+    if request.headers.get("Sec-Fetch-Site") != "cross-site":
+        return False
+    allowed = tk.aslist(tk.config.get("ckan.cors.origin_whitelist"))
+    return not (tk.config.get("ckan.cors.origin_allow_all")
+                or request.headers.get("Origin") in allowed)
+
+
 def refused(error: CSRFError) -> tuple[str, int]:
     message = tk._("This form has expired or was sent from another site. Please open the page "
                    "again and send the form once more.")
@@ -39,8 +48,12 @@ def blueprint() -> Blueprint:
 
     @guard.before_app_request
     def protect() -> None:
-        if (not current_app.config.get("WTF_CSRF_ENABLED") or _signed_by_api_token()
-                or _anonymous_api_call()):
+        if not current_app.config.get("WTF_CSRF_ENABLED") or _signed_by_api_token():
+            return
+        if _anonymous_api_call():
+            if (request.method in current_app.config["WTF_CSRF_METHODS"]
+                    and _sent_by_another_site()):
+                raise CSRFError()
             return
         view = current_app.view_functions.get(request.endpoint or "")
         if view is None:
