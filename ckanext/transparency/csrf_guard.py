@@ -18,6 +18,10 @@ from flask_wtf.csrf import CSRFError
 import ckan.plugins.toolkit as tk
 
 
+# CKAN's CSRFProtect is one for the process, shared by every app made in it (tests make many)
+_exempt_by_design: frozenset[str] | None = None
+
+
 def _signed_by_api_token() -> bool:
     return bool(g.get("login_via_auth_header") and tk.current_user.is_authenticated
                 and request.headers.get(tk.config.get("apitoken_header_name")))
@@ -43,7 +47,10 @@ def refused(error: CSRFError) -> tuple[str, int]:
 
 def blueprint() -> Blueprint:
     from ckan.config.middleware.flask_app import csrf
-    exempt_by_design = frozenset(csrf._exempt_views)  # before any request: decorated views
+    global _exempt_by_design
+    if _exempt_by_design is None:  # the first app, before any request: decorated views only
+        _exempt_by_design = frozenset(csrf._exempt_views)
+    exempt_by_design = _exempt_by_design
     guard = Blueprint("transparency_csrf", __name__)
 
     @guard.before_app_request

@@ -89,3 +89,12 @@ def test_many_wrong_codes_on_a_number_slow_down_wrong_codes_only(app):
     began = time.monotonic()
     assert track(app, receipt["number"], code(receipt), "203.0.113.5")
     assert time.monotonic() - began < 1
+
+
+@pytest.mark.ckan_config("ckanext.transparency.appeals.track_attempts", 0)
+def test_no_count_is_left_behind_when_attempts_are_not_limited(app):
+    from ckan.lib.redis import connect_to_redis
+    receipt = submit()
+    for _ in range(3):
+        track(app, receipt["number"], code(receipt), "203.0.113.5")
+    assert not list(connect_to_redis().scan_iter("*appeals:track:client:*"))

@@ -84,6 +84,11 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return count
 """
+# Gives an attempt back, unless its count has expired meanwhile (a key without expiry).
+_GIVE_BACK = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+return 0
+"""
 
 
 def _tracking_key(kind: str, number: str, address: str | None = None) -> str:
@@ -105,7 +110,8 @@ def start_attempt(number: str, address: str | None) -> bool:
 
 def right_code(number: str, address: str | None) -> None:
     """A right code does not use up the client's attempts."""
-    connect_to_redis().decr(_tracking_key("client", number, address))
+    if tk.config.get("ckanext.transparency.appeals.track_attempts"):
+        connect_to_redis().eval(_GIVE_BACK, 1, _tracking_key("client", number, address))
 
 
 def wrong_code(number: str) -> None:
