@@ -71,6 +71,7 @@ def write_config(env: dict[str, str], port: int) -> None:
                          if os.environ.get("CKAN_SOLR_URL") else PLUGINS),
         "ckan.storage_path": str(VAR / "storage"),
         "ckan.max_resource_size": "100",
+        "ckanext.transparency.trusted_proxies": os.environ.get("TRUSTED_PROXIES", ""),
         "ckan.auth.create_user_via_web": "true",
         # no Gravatar: it would hand every user's e-mail hash to a third party (and the
         # ministry's network may not reach it); CKAN shows its placeholder instead

@@ -48,3 +48,41 @@ def test_a_token_request_leaves_the_form_protected_for_sessions(app):
                        follow_redirects=False)
     assert genuine.status_code in (200, 302)
     assert call_action("dataset_follower_count", id=second["id"]) == 1
+
+
+@pytest.mark.ckan_config("WTF_CSRF_ENABLED", "true")
+@pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index", "clean_redis")
+def test_anonymous_forms_need_the_token_the_api_does_not(app):
+    from .appeals.conftest import appeal_data
+    factories.Organization(name="water")
+    data = dict(appeal_data(), submission_key="csrf-test-key-0123456789")
+
+    # a third-party page makes a visitor's browser post the appeal form: refused
+    forged = app.post("/ru/appeals/new", data=data)
+    assert forged.status_code == 400
+    assert "Срок действия этой формы истёк" in forged.body
+    assert call_action("appeal_statistics")["total"] == 0
+    assert app.post("/appeals/track", data={"number": "2026-000001",
+                                            "code": "AAAAA-BBBBB"}).status_code == 400
+
+    # the visitor on the portal's own form: sent
+    sent = app.post("/appeals/new", data=dict(data, _csrf_token=_token(
+        app.get("/appeals/new").body)))
+    assert sent.status_code == 200
+    assert call_action("appeal_statistics")["total"] == 1
+    tracked = app.post("/appeals/track", data={
+        "number": "2026-000001", "code": "AAAAA-BBBBB",
+        "_csrf_token": _token(app.get("/appeals/track").body)})
+    assert tracked.status_code == 404  # evaluated: a wrong code, not a refused form
+
+    # programs call the Action API without a session, token or CSRF token
+    api = app.post("/api/3/action/appeal_submit",
+                   json=dict(appeal_data(subject="By API"), submission_key="api-key-0123456789"))
+    assert api.status_code == 200 and api.json["success"]
+    # but not a browser made to post there by another site's page
+    forged_api = app.post(
+        "/api/3/action/appeal_submit",
+        json=dict(appeal_data(subject="Forged"), submission_key="forged-0123456789"),
+        headers={"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"})
+    assert forged_api.status_code == 400
+    assert call_action("appeal_statistics")["total"] == 2

@@ -43,8 +43,10 @@ def live_server():
     env["CKAN_SITE_URL"] = base  # redirects (after logging in, say) come back here
     SHOTS.mkdir(parents=True, exist_ok=True)
     log = open(SHOTS / "server.log", "wb")
+    ini = SHOTS / "e2e.ini"  # the test configuration, with CSRF on as in production
+    ini.write_text(f"[app:main]\nuse = config:{config['__file__']}\nWTF_CSRF_ENABLED = true\n")
     server = subprocess.Popen(
-        [CKAN, "-c", config["__file__"], "run", "-H", "127.0.0.1", "-p", str(port),
+        [CKAN, "-c", str(ini), "run", "-H", "127.0.0.1", "-p", str(port),
          "--disable-reloader"], env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while not _answers(f"{base}/api/3/action/status_show"):

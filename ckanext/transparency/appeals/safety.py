@@ -1,4 +1,5 @@
-"""Abuse and safety: access codes, per-address rate limits, limited code attempts.
+"""Abuse and safety: access codes, per-address rate limits, limited code attempts per appeal
+number and client, and a slow-down of wrong codes on a number that never refuses the right one.
 
 Client addresses are personal data too: Redis only ever sees a keyed hash of them."""
 from __future__ import annotations
@@ -58,11 +59,9 @@ def _address_key(address: str) -> str:
                     hashlib.sha256).hexdigest()[:32]
 
 
-def _count(key: str, window: int, increment: bool = True) -> int:
+def _count(key: str, window: int) -> int:
     redis = connect_to_redis()
     bucket = f"{tk.config.get('ckan.site_id')}:appeals:{key}:{int(time.time()) // window}"
-    if not increment:
-        return int(redis.get(bucket) or 0)
     pipe = redis.pipeline()
     pipe.incr(bucket)
     pipe.expire(bucket, window * 2)
@@ -78,21 +77,46 @@ def submission_allowed(address: str | None) -> bool:
     return _count(f"submit:{_address_key(address)}", window) <= limit
 
 
-def _attempt_keys(number: str, address: str | None) -> list[str]:
-    keys = [f"track:number:{number}"]
-    if address:
-        keys.append(f"track:address:{_address_key(address)}")
-    return keys
+# INCR and EXPIRE in one step: parallel requests each get their own count, and a key never
+# lives on without its expiry.
+_COUNT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+# Gives an attempt back, unless its count has expired meanwhile (a key without expiry).
+_GIVE_BACK = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+return 0
+"""
 
 
-def tracking_blocked(number: str, address: str | None) -> bool:
+def _tracking_key(kind: str, number: str, address: str | None = None) -> str:
+    key = f"{tk.config.get('ckan.site_id')}:appeals:track:{kind}:{number}"
+    return f"{key}:{_address_key(address or 'no-request')}" if kind == "client" else key
+
+
+def _increment(key: str) -> int:
+    window = tk.config.get("ckanext.transparency.appeals.track_window")
+    return int(connect_to_redis().eval(_COUNT, 1, key, window))
+
+
+def start_attempt(number: str, address: str | None) -> bool:
+    """Takes one of the code attempts this client has on this appeal number; False when none
+    is left. Taken before the code is checked, so that parallel guesses cannot outrun it."""
     limit = tk.config.get("ckanext.transparency.appeals.track_attempts")
-    window = tk.config.get("ckanext.transparency.appeals.track_window")
-    return bool(limit) and any(_count(k, window, increment=False) >= limit
-                               for k in _attempt_keys(number, address))
+    return not limit or _increment(_tracking_key("client", number, address)) <= limit
 
 
-def record_failed_attempt(number: str, address: str | None) -> None:
-    window = tk.config.get("ckanext.transparency.appeals.track_window")
-    for key in _attempt_keys(number, address):
-        _count(key, window)
+def right_code(number: str, address: str | None) -> None:
+    """A right code does not use up the client's attempts."""
+    if tk.config.get("ckanext.transparency.appeals.track_attempts"):
+        connect_to_redis().eval(_GIVE_BACK, 1, _tracking_key("client", number, address))
+
+
+def wrong_code(number: str) -> None:
+    """Counts a wrong code on the number from any client; past the slow-down threshold, each
+    further wrong code is answered late. A right code is never slowed down nor refused."""
+    after = tk.config.get("ckanext.transparency.appeals.track_slowdown_after")
+    if after and _increment(_tracking_key("number", number)) > after:
+        time.sleep(tk.config.get("ckanext.transparency.appeals.track_slowdown_seconds"))

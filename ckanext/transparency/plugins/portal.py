@@ -6,10 +6,12 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import cli, csrf_guard, log_privacy, request_guard, unavailable, urls
+from ckanext.transparency import (cli, csrf_guard, log_privacy, request_guard, unavailable,
+                                  urls, web)
 from ckanext.transparency.i18n import catalogs, formatting, labels
 
 
+@tk.blanket.config_declarations("../web/config_declaration.yaml")
 class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.IClick)
@@ -54,6 +56,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
             app.before_request(labels.translate_site_title)
             app.before_request(request_guard.check)
             unavailable.register(app)
+            web.install(app)  # the size limit goes first, before anything reads the body
         return app
 
     def get_commands(self):

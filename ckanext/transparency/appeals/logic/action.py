@@ -138,14 +138,15 @@ def _authenticated(data_dict: dict, context: dict, schema_: dict) -> tuple[dict,
     """The appeal whose number and access code were given; wrong codes are counted."""
     data = _validate(data_dict, schema_, context)
     address = safety.client_address()
-    if safety.tracking_blocked(data["number"], address):
+    if not safety.start_attempt(data["number"], address):
         raise tk.ValidationError({"code": [
             tk._("Too many wrong access codes; please try again later")]})
     appeal = model.get_appeal(data["number"])
     if appeal is None or not safety.code_matches(appeal["id"], data["code"],
                                                  appeal["access_code_hash"]):
-        safety.record_failed_attempt(data["number"], address)
+        safety.wrong_code(data["number"])
         raise tk.ObjectNotFound(tk._("No appeal with this number and access code"))
+    safety.right_code(data["number"], address)
     return appeal, data
 
 
