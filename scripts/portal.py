@@ -9,6 +9,7 @@ the embedded services' data, var/admin-password.
 """
 from __future__ import annotations
 
+import configparser
 import os
 import shutil
 import subprocess
@@ -29,9 +30,10 @@ TEST_INI = VAR / "test.ini"
 ADMIN_PASSWORD_FILE = VAR / "admin-password"
 MAIL_DIR = VAR / "mail"
 
-PLUGINS = ("transparency_search transparency activity scheming_datasets datastore xloader "
-           "datatables_view text_view image_view transparency_consultations "
-           "transparency_dialogue transparency_appeals transparency_opendata dcat transparency_rating")
+PORTAL_INI = ROOT / "config" / "portal.ini"  # the plugins and the portal's own settings
+# Plugins the unit and integration tests run without: nothing in them starts xloader's jobs or
+# renders resource views.
+TESTS_LEAVE_OUT = ("xloader", "datatables_view", "text_view", "image_view")
 # Environment variables CKAN would read over the ini; the test run must not see the main ones.
 CKAN_ENV = ("CKAN_SQLALCHEMY_URL", "CKAN_DATASTORE_WRITE_URL", "CKAN_DATASTORE_READ_URL",
             "CKAN_REDIS_URL", "CKAN_SOLR_URL", "CKAN_SITE_URL", "CKAN_INI")
@@ -51,6 +53,21 @@ def ckan(ini: Path, *args: str, capture: bool = False, check: bool = True) -> st
     return result.stdout or ""
 
 
+def portal_settings() -> dict[str, str]:
+    """config/portal.ini, with multi-line values on one line."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keys as written (CKAN's are case-sensitive)
+    parser.read(PORTAL_INI, encoding="utf-8")
+    return {key: " ".join(value.split()) for key, value in parser["app:main"].items()}
+
+
+def plugins(settings: dict[str, str]) -> list[str]:
+    names = settings["ckan.plugins"].split()
+    # With a Solr named, CKAN searches it as usual; otherwise PostgreSQL does.
+    return [n for n in names if n != "transparency_search"] if os.environ.get("CKAN_SOLR_URL") \
+        else names
+
+
 def write_config(env: dict[str, str], port: int) -> None:
     if not CKAN_INI.exists():
         VAR.mkdir(exist_ok=True)
@@ -58,49 +75,24 @@ def write_config(env: dict[str, str], port: int) -> None:
                        stdout=subprocess.DEVNULL, env=clean_env())
         CKAN_INI.chmod(0o600)
         log(f"generated {CKAN_INI}")
+    portal = portal_settings()
     settings = {
+        **portal,
+        "ckan.plugins": " ".join(plugins(portal)),
         "sqlalchemy.url": env["CKAN_SQLALCHEMY_URL"],
         "ckan.datastore.write_url": env["CKAN_DATASTORE_WRITE_URL"],
         "ckan.datastore.read_url": env["CKAN_DATASTORE_READ_URL"],
         "ckan.redis.url": env["CKAN_REDIS_URL"],
         "ckan.site_url": os.environ.get("CKAN_SITE_URL", f"http://127.0.0.1:{port}"),
-        "ckan.site_title": "Ochiq portal",
-        "ckan.site_logo": "",  # the header shows the site's name, translated, not CKAN's logo
-        # With a Solr named, CKAN searches it as usual; otherwise PostgreSQL does.
-        "ckan.plugins": (PLUGINS.replace("transparency_search ", "")
-                         if os.environ.get("CKAN_SOLR_URL") else PLUGINS),
         "ckan.storage_path": str(VAR / "storage"),
-        "ckan.max_resource_size": "100",
         "ckanext.transparency.trusted_proxies": os.environ.get("TRUSTED_PROXIES", ""),
-        "ckan.auth.create_user_via_web": "true",
-        # no Gravatar: it would hand every user's e-mail hash to a third party (and the
-        # ministry's network may not reach it); CKAN shows its placeholder instead
-        "ckan.gravatar_default": "disabled",
-        # citizens' accounts are not public: no user list, names or e-mail hashes for anonymous
-        # visitors (user_show, user_list, /user/)
-        "ckan.auth.public_user_details": "false",
         "smtp.mail_from": os.environ.get("CKAN_SMTP_MAIL_FROM", "noreply@localhost"),
         "ckanext.xloader.jobs_db.uri": env["CKAN_SQLALCHEMY_URL"],
-        # the open data types (ckanext/transparency/schemas/, issue 3) beside CKAN's own
-        "scheming.dataset_schemas": (
-            "ckanext.scheming:ckan_dataset.yaml " + " ".join(
-                f"ckanext.transparency.schemas:{t}.yaml" for t in (
-                    "budget_execution", "procurement", "project_status", "reception_schedule",
-                    "appeals_statistics"))),
-        "scheming.presets": "ckanext.scheming:presets.json ckanext.transparency.schemas:presets.yaml",
         # Core requires solr_url even when transparency_search answers every query.
         "solr_url": os.environ.get("CKAN_SOLR_URL", "none:transparency_search"),
-        "ckan.devserver.threaded": "true",
-        # a database error's text (logged by CKAN's API view) leaves out the statement's
-        # parameters: an appeal's applicant, say, when PostgreSQL restarts under an insert
-        "sqlalchemy.hide_parameters": "true",
-        "ckan.datastore.sqlalchemy.hide_parameters": "true",
         # pages show times as the organization lives them (events, deadlines)
         "ckan.display_timezone": os.environ.get("DISPLAY_TIMEZONE", "Asia/Tashkent"),
-        # Uzbek (Latin) first; the catalogs are in ckanext/transparency/i18n (issue 8).
         "ckan.locale_default": os.environ.get("LOCALE_DEFAULT", "uz"),
-        "ckan.locales_offered": "uz uz_Cyrl ru en",
-        "ckan.locale_order": "uz uz_Cyrl ru en",
     }
     subprocess.run([CKAN, "config-tool", str(CKAN_INI), *[f"{k}={v}" for k, v in settings.items()]],
                    check=True, env=clean_env(), stdout=subprocess.DEVNULL)
@@ -115,7 +107,9 @@ def write_config(env: dict[str, str], port: int) -> None:
         f"ckan.datastore.read_url = {env['CKAN_TEST_DATASTORE_READ_URL']}\n"
         f"ckan.redis.url = {env['CKAN_TEST_REDIS_URL']}\n"
         f"ckanext.xloader.jobs_db.uri = {env['CKAN_TEST_SQLALCHEMY_URL']}\n"
-        f"ckan.storage_path = {VAR / 'test-storage'}\n")
+        f"ckan.storage_path = {VAR / 'test-storage'}\n"
+        "ckan.plugins = " + " ".join(n for n in plugins(portal) if n not in TESTS_LEAVE_OUT)
+        + "\n")
     TEST_INI.chmod(0o600)
 
 

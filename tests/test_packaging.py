@@ -6,14 +6,14 @@ import subprocess
 import sys
 import textwrap
 import zipfile
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PLUGINS = ("transparency_search", "transparency", "transparency_consultations",
-           "transparency_dialogue", "transparency_appeals", "transparency_opendata",
-           "transparency_rating")
+PLUGINS = sorted(entry.name for entry in entry_points(group="ckan.plugins")
+                 if entry.value.startswith("ckanext.transparency."))
 PAGES = ("/", "/open-data", "/appeals/new", "/consultations", "/dialogue", "/rating",
          "/dataset/")
 
