@@ -101,7 +101,7 @@ def test_round_trip_brings_back_everything(portal, tmp_path, ckan_config, monkey
     monkeypatch.setitem(ckan_config, "__file__", str(ini))
     monkeypatch.setitem(ckan_config, "SECRET_KEY", "made-by-a-fresh-install")
 
-    backup.restore(archive, PASSPHRASE)
+    backup.restore(archive, PASSPHRASE, force=True)  # the suite's other connections
 
     assert _state(data, resource_id, upload) == before
     assert re.search(rf"^SECRET_KEY\s*=\s*{re.escape(original_key)}$", ini.read_text(), re.M)
@@ -156,7 +156,19 @@ def test_the_commands(portal, tmp_path, cli, ckan_config, monkeypatch):
     assert "databases ckan, datastore" in made.output
     refused = cli.invoke(ckan, ["transparency", "restore", str(archive)])
     assert refused.exit_code != 0 and "encrypted" in refused.output
-    restored = cli.invoke(ckan, ["transparency", "restore", str(archive),
+    restored = cli.invoke(ckan, ["transparency", "restore", str(archive), "--force",
                                  "--passphrase-file", str(passphrase)])
     assert restored.exit_code == 0, restored.output
     assert "restored the backup of" in restored.output
+
+
+def test_a_running_portal_is_not_restored_over(portal, tmp_path, ckan_config):
+    archive = tmp_path / "plain.tar.gz"
+    backup.backup(archive)
+    import psycopg2
+    running = psycopg2.connect(ckan_config["sqlalchemy.url"])  # a web worker, say
+    try:
+        with pytest.raises(backup.BackupError, match="stop the portal"):
+            backup.restore(archive)
+    finally:
+        running.close()

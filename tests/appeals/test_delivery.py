@@ -15,7 +15,7 @@ from .conftest import SECRET, appeal_data, run_jobs, stored
 
 pytestmark = pytest.mark.usefixtures("people")
 
-BROKEN_NAME = "Zebuniso\r\nBcc: intruder@example.com\x00\tQahramonova"
+BROKEN_NAME = "Zebuniso\r\nBcc: intruder@example.com\x07\tQahramonova"
 
 
 def _applicant(number: str) -> dict:

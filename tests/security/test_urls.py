@@ -109,8 +109,9 @@ def test_old_bad_addresses_are_shown_as_text_not_links(app, editor):
                 owner_org="moliya", start=_start())
     material = act("event_material_create", editor, event_id=event["id"], kind="link",
                    url=GOOD[0], title="Havola")
+    # newer than the search index's copy, which package_show would otherwise serve
     model.Session.query(model.Package).filter_by(id=dataset["id"]).update(
-        {"url": BAD[0]})
+        {"url": BAD[0], "metadata_modified": datetime.datetime.utcnow()})
     model.Session.query(dialogue_model.Event).filter_by(id=event["id"]).update(
         {"stream_url": BAD[0]})
     model.Session.query(dialogue_model.Material).filter_by(id=material["id"]).update(

@@ -164,8 +164,9 @@ def _record(context: dict, checked: CheckedUpload, resource_id: str) -> None:
     rebuild(package["id"])
 
 
-def package_of_resource(resource_id: str | None) -> str | None:
-    resource = model.Resource.get(resource_id) if resource_id else None
+def package_of_resource(resource_id) -> str | None:
+    """The dataset of a resource; None for anything else (CKAN's own action answers that)."""
+    resource = model.Resource.get(resource_id) if isinstance(resource_id, str) else None
     return resource.package_id if resource is not None else None
 
 

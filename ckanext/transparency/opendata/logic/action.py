@@ -7,7 +7,7 @@ import datetime as dt
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.actions import validated as _validate
+from ckanext.transparency.actions import reference, validated as _validate
 
 from .. import freshness, history, periods, tableschema, uploads
 from ..model import UpdateRecord
@@ -197,8 +197,9 @@ def oc4ids_project_package(context, data_dict):
 def resource_create(next_action, context, data_dict):
     """A data file uploaded to a typed dataset is checked against its table schema and loaded
     into a staging DataStore table before the resource is saved (see uploads.py)."""
-    return uploads.save_checked("resource_create", context, data_dict.get("package_id"),
-                                data_dict, lambda: next_action(context, data_dict))
+    package_id = reference(data_dict, "package_id") or None
+    return uploads.save_checked("resource_create", context, package_id, data_dict,
+                                lambda: next_action(context, data_dict))
 
 
 @tk.chained_action
@@ -206,7 +207,7 @@ def resource_update(next_action, context, data_dict):
     """A new data file of a typed dataset's resource replaces the published one only once it
     is checked, loaded and the resource saved; on any failure nothing published changes."""
     return uploads.save_checked("resource_update", context,
-                                uploads.package_of_resource(data_dict.get("id")), data_dict,
+                                uploads.package_of_resource(reference(data_dict)), data_dict,
                                 lambda: next_action(context, data_dict))
 
 
