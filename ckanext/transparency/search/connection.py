@@ -150,19 +150,20 @@ class PostgresSolr:
     """The subset of pysolr.Solr that CKAN and its extensions use."""
 
     def __init__(self, url: str, timeout: float | None = None, decode_dates: bool = True,
-                 limits: syntax.Limits = syntax.Limits()):
+                 limits: syntax.Limits = syntax.Limits(), read_url: str | None = None):
         self.db_url = url
+        self.read_url = read_url or url  # queries; index writes always go to `url`
         self.limits = limits
         self.url = _redacted(libpq_url(url)) + "#" + TABLE
         self.timeout = timeout
         self.decode_dates = decode_dates
 
     @contextmanager
-    def _cursor(self) -> Iterator[Any]:
-        """A pooled cursor. Errors name no connection details (the user sees them): those go
-        to the log only."""
+    def _cursor(self, read: bool = False) -> Iterator[Any]:
+        """A pooled cursor, on the read-only copy for queries (`read`). Errors name no
+        connection details (the user sees them): those go to the log only."""
         try:
-            conn = _pool(self.db_url, self.timeout).raw_connection()
+            conn = _pool(self.read_url if read else self.db_url, self.timeout).raw_connection()
         except (psycopg2.OperationalError, OperationalError) as error:
             log.error("Search index: cannot connect to %s: %s", self.url, error)
             raise pysolr.SolrError("Failed to connect to server (the search index database); "
@@ -270,7 +271,7 @@ class PostgresSolr:
     def search(self, q: str = "*:*", search_handler: str | None = None, **kwargs: Any) -> pysolr.Results:
         started = time.perf_counter()
         plan = build_search(q, kwargs, self.limits)
-        with self._cursor() as cursor:
+        with self._cursor(read=True) as cursor:
             cursor.execute(plan.sql, plan.params)
             hits, page, *facet_values = cursor.fetchone()
             docs = self._fetch_docs(cursor, page, kwargs.get("fl"))
