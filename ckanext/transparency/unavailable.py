@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from typing import Callable
 
 import ckan.plugins.toolkit as tk
 import flask
@@ -76,6 +78,37 @@ def _after_request(response: flask.Response) -> flask.Response:
         log.warning("503: a service is unavailable during an API call")
         return _api_answer()
     return response
+
+
+def commit_confirmed(session, is_stored: Callable[[], bool],
+                     wait_seconds: float = RETRY_AFTER_SECONDS) -> None:
+    """Commit `session`. When the connection is lost during the COMMIT (PostgreSQL restarting),
+    the database may or may not have written it, and it can only tell once it answers again:
+    wait for it, up to `wait_seconds`, and ask `is_stored`. A commit that did happen returns
+    normally, so what was stored is not answered with an error; one that did not, or a database
+    still away after the wait, raises the original error (a 503)."""
+    try:
+        session.commit()
+        return
+    except ERRORS as lost:
+        error = lost
+    log.warning("The database connection was lost during a commit (%s); asking it again",
+                _cause(error))
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            session.rollback()
+            stored = is_stored()
+            session.rollback()
+        except ERRORS:
+            if time.monotonic() > deadline:
+                raise error
+            time.sleep(0.5)
+            continue
+        if stored:
+            log.info("The commit had been written before the connection was lost")
+            return
+        raise error
 
 
 def register(app) -> None:

@@ -13,6 +13,7 @@ import ckan.authz as authz
 import ckan.model as ckan_model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency import unavailable
 from ckanext.transparency.actions import validated as _validate
 
 from .. import (attachments, deadlines, model, notify, present, publish, receptions, safety,
@@ -128,7 +129,9 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     # an error because the database went away (a restart) just after
     appeal = model.get_appeal(appeal_id)
     receipt = _receipt(appeal, code)
-    _commit(context)
+    if not context.get("defer_commit"):
+        unavailable.commit_confirmed(ckan_model.Session,
+                                     lambda: model.get_appeal(appeal_id) is not None)
     if applicant["email"] and not context.get("defer_commit"):
         notify.enqueue_registered(appeal_id, safety.display_code(code))
     return receipt
