@@ -90,7 +90,9 @@ def commit_confirmed(session, is_stored: Callable[[], bool],
     try:
         session.commit()
         return
-    except ERRORS as lost:
+    except sqlalchemy.exc.DBAPIError as lost:
+        if not (lost.connection_invalidated or isinstance(lost, ERRORS)):
+            raise
         error = lost
     log.warning("The database connection was lost during a commit (%s); asking it again",
                 _cause(error))
