@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import portal
 import services
-from supervisor import Supervisor
 
 CLUSTER = services.VAR / "cluster"
 NODE_INI = CLUSTER / "node.ini"
@@ -122,12 +120,7 @@ def write_nginx_conf(port: int, nodes: list[int]) -> Path:
 def up() -> None:
     port = int(os.environ.get("PORT", "5000"))
     nginx = nginx_binary()
-    supervisor = Supervisor(log)
-    if not os.environ.get("CKAN_SMTP_SERVER"):
-        portal.start_mail_catcher(supervisor)
-    started: list[str] = []
-    try:
-        _, started = portal.bootstrap(port)
+    with portal.supervised(port) as (supervisor, started):
         state = services._load_state()
         if services.start_replica(state):
             started.append("replica")
@@ -155,14 +148,6 @@ def up() -> None:
         log(f"the cluster is up at http://127.0.0.1:{port} (nginx), web nodes on "
             f"{', '.join(map(str, nodes))}; Ctrl-C stops it")
         supervisor.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        log("stopping")
-        supervisor.stop_children()
-        if "replica" in started:
-            services.stop_replica()
-        services.stop([name for name in started if name != "replica"])
 
 
 if __name__ == "__main__":

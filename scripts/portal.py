@@ -10,6 +10,7 @@ the embedded services' data, var/admin-password.
 from __future__ import annotations
 
 import configparser
+import contextlib
 import os
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import services
 from supervisor import Supervisor
@@ -214,15 +216,31 @@ def supervise_services(supervisor: Supervisor) -> None:
                            lambda: services.start_one("redis"))
 
 
-def up() -> None:
-    port = int(os.environ.get("PORT", "5000"))
-    web_workers()
+@contextlib.contextmanager
+def supervised(port: int) -> Iterator[tuple[Supervisor, list[str]]]:
+    """A supervisor, with the mail catcher and the bootstrapped services (`started`: those this
+    run started). On leaving (Ctrl-C, SIGTERM, an error) the children stop, then those services."""
     supervisor = Supervisor(log)
     if not os.environ.get("CKAN_SMTP_SERVER"):
         start_mail_catcher(supervisor)
     started: list[str] = []
     try:
-        _, started = bootstrap(port)
+        started.extend(bootstrap(port)[1])
+        yield supervisor, started
+    except KeyboardInterrupt:
+        pass
+    finally:
+        log("stopping")
+        supervisor.stop_children()
+        if "replica" in started:
+            services.stop_replica()
+        services.stop([name for name in started if name != "replica"])
+
+
+def up() -> None:
+    port = int(os.environ.get("PORT", "5000"))
+    web_workers()
+    with supervised(port) as (supervisor, _started):
         env = clean_env()
         supervisor.child("web server", web_server(port), dict(env, CKAN_INI=str(CKAN_INI)))
         site = f"http://127.0.0.1:{port}"
@@ -238,12 +256,6 @@ def up() -> None:
                          else "password from ADMIN_PASSWORD")
         log(f"the portal is up at {site}  (log in as admin, {password_note}); Ctrl-C stops it")
         supervisor.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        log("stopping")
-        supervisor.stop_children()
-        services.stop(started)
 
 
 def ensure_debian_package(command: str, package: str, purpose: str) -> None:

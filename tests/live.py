@@ -1,9 +1,14 @@
-"""A real web server for tests: the portal's WSGI app served by `ckan run` (Werkzeug, one
-thread per request) or by gunicorn (worker processes), on a free port of 127.0.0.1."""
+"""Real servers for tests, on free ports of 127.0.0.1: the portal's WSGI app served by
+`ckan run` (Werkzeug, one thread per request) or by gunicorn (worker processes), and the whole
+portal as `make up` or `make cluster` runs it."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import secrets
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -65,3 +70,70 @@ def serve(command, ini: str, log_path: Path, seconds: int = 180) -> Iterator[str
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+
+class PortalProcess:
+    """`make up` (scripts/portal.py) or `make cluster` (scripts/cluster.py) as a subprocess, in a
+    var directory and on a port of its own (the test databases are not touched), without demo
+    data. Every client of a load test comes from 127.0.0.1, so the appeals' rate limit is set
+    far above the load."""
+
+    def __init__(self, script: str, var: Path, log_name: str, web_workers: int = 2):
+        self.script, self.var = script, var
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("CKAN_")}
+        self.env.update(PORTAL_VAR=str(var), PORT=str(self.port), DEMO="0",
+                        WEB_WORKERS=str(web_workers), ADMIN_PASSWORD=secrets.token_urlsafe(12))
+        self.ini = var / "ckan.ini"
+        self.log_path = var / log_name
+        self.process: subprocess.Popen | None = None
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(args, env=self.env, check=True, text=True,
+                              stdout=subprocess.PIPE).stdout
+
+    def ckan(self, *args: str) -> str:
+        return self.run(str(BIN / "ckan"), "-c", str(self.ini), *args)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def _services(self, command: str) -> None:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "services.py"), command],
+                       env=self.env, check=True, stdout=subprocess.DEVNULL)
+
+    def start(self, ready: str, seconds: int) -> None:
+        """Start and wait until the log says `ready`."""
+        self._services("stop")  # a last run's
+        shutil.rmtree(self.var, ignore_errors=True)
+        self.var.mkdir(parents=True)
+        self.run(str(BIN / "ckan"), "generate", "config", str(self.ini))
+        self.run(str(BIN / "ckan"), "config-tool", str(self.ini),
+                 "ckanext.transparency.appeals.rate_limit=1000000")
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, str(ROOT / "scripts" / self.script), "up"], env=self.env,
+                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + seconds
+        while ready not in self.log():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"{self.script} up did not start:\n" + self.log()[-4000:])
+            time.sleep(1)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)  # as Ctrl-C: stops everything it started
+            try:
+                self.process.wait(timeout=90)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self._services("stop")
+
+    def state(self) -> dict:
+        return json.loads((self.var / "services.json").read_text())
+
+    def database_url(self) -> str:
+        state = self.state()
+        return (f"postgresql://ckan_default:{state['ckan_password']}@127.0.0.1:"
+                f"{state['pg_port']}/ckan_default")

@@ -14,11 +14,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -31,10 +27,10 @@ import psutil
 import psycopg2
 import pytest
 
+from tests.live import PortalProcess
+
 ROOT = Path(__file__).resolve().parents[2]
 PORTAL_VAR = ROOT / "var" / "faults"
-BIN = Path(sys.executable).parent
-CKAN = str(BIN / "ckan")
 CLIENTS = 10
 LOAD_SECONDS = 20
 RECOVERY_LIMIT = 30
@@ -42,62 +38,16 @@ WEB_WORKERS = 2
 START_LIMIT = 600  # a fresh PostgreSQL, every migration and two web workers, on a busy machine
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Portal:
+class Portal(PortalProcess):
     def __init__(self):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("CKAN_")}
-        self.env.update(PORTAL_VAR=str(PORTAL_VAR), PORT=str(self.port), DEMO="0",
-                        WEB_WORKERS=str(WEB_WORKERS),
-                        ADMIN_PASSWORD=secrets.token_urlsafe(12))
-        self.ini = PORTAL_VAR / "ckan.ini"
-        self.log_path = PORTAL_VAR / "up.log"
-        self.process: subprocess.Popen | None = None
+        super().__init__("portal.py", PORTAL_VAR, "up.log", web_workers=WEB_WORKERS)
         self.token = ""
 
-    def run(self, *args: str) -> str:
-        return subprocess.run(args, env=self.env, check=True, text=True,
-                              stdout=subprocess.PIPE).stdout
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-
     def start(self) -> None:
-        self.run(sys.executable, str(ROOT / "scripts" / "services.py"), "stop")  # a last run's
-        shutil.rmtree(PORTAL_VAR, ignore_errors=True)
-        PORTAL_VAR.mkdir(parents=True)
-        # Settings made before `up` stay: every client comes from 127.0.0.1, so the appeals'
-        # rate limit (counted in Redis on every submission) is set far above the load.
-        self.run(CKAN, "generate", "config", str(self.ini))
-        self.run(CKAN, "config-tool", str(self.ini),
-                 "ckanext.transparency.appeals.rate_limit=1000000")
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, str(ROOT / "scripts" / "portal.py"), "up"], env=self.env,
-                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + START_LIMIT
-        while "the portal is up" not in self.log():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("make up did not start:\n" + self.log()[-3000:])
-            time.sleep(1)
-        self.token = self.run(CKAN, "-c", str(self.ini), "user", "token", "add", "admin",
-                              "faults").strip().splitlines()[-1].strip()
+        super().start("the portal is up", START_LIMIT)
+        self.token = self.ckan("user", "token", "add", "admin",
+                               "faults").strip().splitlines()[-1].strip()
         self.call("organization_create", {"name": "suv", "title": "Suv taʼminoti"})
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # as Ctrl-C: stops everything it started
-            try:
-                self.process.wait(timeout=90)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-        self.run(sys.executable, str(ROOT / "scripts" / "services.py"), "stop")
 
     def call(self, action: str, data: dict, timeout: float = 30) -> dict:
         request = urllib.request.Request(
@@ -134,14 +84,6 @@ class Portal:
     def web_workers(self) -> list[psutil.Process]:
         master = next(p for p in self.children() if any("gunicorn" in a for a in p.cmdline()))
         return master.children()
-
-    def state(self) -> dict:
-        return json.loads((PORTAL_VAR / "services.json").read_text())
-
-    def database_url(self) -> str:
-        state = self.state()
-        return (f"postgresql://ckan_default:{state['ckan_password']}@127.0.0.1:"
-                f"{state['pg_port']}/ckan_default")
 
 
 @dataclass
