@@ -275,3 +275,36 @@ class TestALinkedFile:
         assert error.value.error_dict["url"][0].startswith(
             f"The data could not be fetched from {url}: the address answered 404")
         assert call_action("package_show", id=plain_dataset["id"])["resources"] == []
+
+
+class TestATableLoadedBefore:
+    """The published state made without the portal's loader (as xloader left it): what a failed
+    replacement must not touch is the file or link and the table."""
+
+    @staticmethod
+    def _table(resource_id: str) -> None:
+        site_user = call_action("get_site_user")["name"]
+        call_action("datastore_create", context={"user": site_user}, resource_id=resource_id,
+                    force=True,
+                    fields=[{"id": n, "type": "text"}
+                            for n in ("tuman", "maktablar", "oʻquvchilar")],
+                    records=[{"tuman": "Chilonzor", "maktablar": "41", "oʻquvchilar": "52000"}])
+
+    def test_an_uploaded_file_stays(self, app, plain_dataset, put):
+        resource = put(plain_dataset, data=PDF, filename="maktablar.pdf")
+        self._table(resource["id"])
+        before = published(app, resource["id"])
+        with pytest.raises(tk.ValidationError):
+            put(plain_dataset, resource["id"], data=EXTRA_VALUE, filename="maktablar.csv")
+        after = published(app, resource["id"])
+        assert after["file"] == PDF and after == before
+
+    def test_a_link_stays(self, app, plain_dataset, put, web):
+        url = web.put("/hisobot", PAGE, "text/html")
+        resource = put(plain_dataset, url=url, name="maktablar")
+        self._table(resource["id"])
+        before = published(app, resource["id"])
+        with pytest.raises(tk.ValidationError):
+            put(plain_dataset, resource["id"], url=web.put("/yoq.csv", b"", status=404))
+        after = published(app, resource["id"])
+        assert after["resource"]["url"] == url and after == before
