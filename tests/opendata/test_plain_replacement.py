@@ -134,6 +134,7 @@ class TestAnUploadedFile:
         (SAME_HEADER, "maktablar.csv",
          "Column «tuman» (C): the same header as column A: every column needs its own name"),
         (PDF, "hisobot.pdf", "The file is declared as CSV but is not a table"),
+        (PAGE, "maktablar.csv", "The file is declared as CSV but is not a table"),
         (b"\x00\x01\x02binary\xff\xfe" * 50, "maktablar.csv",
          "The file could not be read as text"),
     ])
