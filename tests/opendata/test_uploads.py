@@ -216,12 +216,12 @@ class TestReplacingAFile:
 
 
 @pytest.mark.usefixtures("clean")
-def test_xloader_leaves_checked_uploads_to_us(make_dataset, upload, editor):
+def test_xloader_leaves_every_resource_to_us(make_dataset, upload, editor):
     from ckanext.transparency.plugins.opendata import OpendataPlugin
     dataset = make_dataset()
     uploaded = upload(dataset, table_bytes("budget"), "b.csv")
     linked = call_action("resource_create", context={"user": editor["name"]},
-                         package_id=dataset["id"], url="http://example.uz/b.csv", format="CSV")
+                         package_id=dataset["id"], url="http://example.uz/b.pdf", format="PDF")
     plugin = OpendataPlugin()
     assert plugin.can_upload(uploaded["id"]) is False
-    assert plugin.can_upload(linked["id"]) is True
+    assert plugin.can_upload(linked["id"]) is False  # loaded here too (uploads.py)

@@ -20,6 +20,7 @@ import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.i18n.site_language import in_site_language
+from ckanext.transparency.opendata.uploads import LOADED_BY_CALLER
 from ckanext.transparency.spreadsheet import safe_row
 
 from . import model, present, receptions
@@ -144,6 +145,7 @@ def _upload(context: dict, package: dict, filename: str, fmt: str, content: byte
     data = {"name": filename, "format": fmt,
             "upload": FileStorage(stream=io.BytesIO(content), filename=filename,
                                   content_type=mimetype)}
+    context = dict(context, **{LOADED_BY_CALLER: True})  # see _datastore
     if existing:
         return tk.get_action("resource_patch")(dict(context), dict(data, id=existing["id"]))
     return tk.get_action("resource_create")(dict(context), dict(data, package_id=package["id"]))

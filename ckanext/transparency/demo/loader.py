@@ -3,7 +3,7 @@
 Idempotent: departments are created or brought back to their definition; a dataset that already
 exists (by name) is left as it is, except that a file it lacks (by resource name) is uploaded.
 Files are generated into a temporary directory and uploaded through `resource_create`, so they
-land in CKAN's file storage like any upload, and the xloader (when enabled) queues them.
+land in CKAN's file storage like any upload and are loaded into the DataStore (opendata/uploads.py).
 """
 from __future__ import annotations
 

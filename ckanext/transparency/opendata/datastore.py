@@ -1,9 +1,13 @@
-"""Loading a checked table into the DataStore, typed by its table schema, as UTF-8.
+"""Loading a table into the DataStore as UTF-8: typed by its table schema (typed datasets) or
+all text (any other data file, as xloader loads it).
 
 A new version of a resource's data is loaded into a staging table inside one DataStore
-transaction, while the published table stays as it is. Only once the resource itself is saved
-does the staging table take the published one's place (drop and rename, then commit); on any
-failure before that the transaction is rolled back and nothing published has changed.
+transaction, while the published table stays as it is. The staging table then takes the
+published one's place (drop and rename) in that same transaction, still uncommitted, before the
+resource itself is saved; only once the resource is saved is the transaction committed. On any
+failure before that it is rolled back and nothing published has changed; what is left after
+the resource is saved is the commit alone, so the resource cannot end up pointing at a table
+that a failed rename left missing.
 """
 from __future__ import annotations
 
@@ -63,16 +67,22 @@ class RecordFile:
         self.file.close()
 
 
-def _fields(fields: list[dict]) -> list[dict]:
+def typed_fields(fields: list[dict]) -> list[dict]:
+    """The DataStore fields of a table schema's fields."""
     return [{"id": f["name"], "type": tableschema.datastore_type(f),
              "info": {"label": tableschema.label(f, "uz"), "notes": f.get("unit", "")}}
             for f in fields]
+
+
+def text_fields(names: list[str]) -> list[dict]:
+    return [{"id": name, "type": "text"} for name in names]
 
 
 class StagedTable:
     """A new version of a resource's DataStore table, loaded but not yet published."""
 
     def __init__(self, fields: list[dict]):
+        """`fields`: DataStore fields (id, type, info)."""
         from ckanext.datastore.backend import postgres as backend
         self._backend = backend
         self.name = f"_staging_{uuid.uuid4().hex}"
@@ -82,13 +92,15 @@ class StagedTable:
         self.transaction = self.connection.begin()
         context = {"connection": self.connection}
         backend.create_table(context, {"resource_id": self.name,
-                                       "fields": _fields(fields)}, {})
+                                       "fields": fields}, {})
         backend._create_fulltext_trigger(self.connection, self.name)
 
     def load(self, records: RecordFile) -> None:
         """COPY the records in; LoadFailed names the record and field PostgreSQL refused."""
         from psycopg2 import DataError, IntegrityError
         records.file.seek(0)
+        if not records.names:
+            return self._index()
         columns = ", ".join(self._backend.identifier(n) for n in records.names)
         sql = f"COPY {self._backend.identifier(self.name)} ({columns}) FROM STDIN"
         cursor = self.connection.connection.dbapi_connection.cursor()
@@ -101,15 +113,21 @@ class StagedTable:
                              error.pgcode == _OUT_OF_RANGE) from None
         finally:
             cursor.close()
+        self._index()
+
+    def _index(self) -> None:
         self._backend.create_indexes({"connection": self.connection},
                                      {"resource_id": self.name})
 
-    def publish(self, resource_id: str) -> None:
-        """Put the staged table in the place of the resource's table, and commit."""
+    def swap(self, resource_id: str) -> None:
+        """Put the staged table in the place of the resource's table, uncommitted: readers
+        see the published table until `commit`; `discard` brings it back."""
         table = self._backend.identifier(resource_id)
         self.connection.execute(sa.text(f"DROP TABLE IF EXISTS {table} CASCADE"))
         self.connection.execute(sa.text(
             f"ALTER TABLE {self._backend.identifier(self.name)} RENAME TO {table}"))
+
+    def commit(self) -> None:
         self.transaction.commit()
         self.connection.close()
 

@@ -30,6 +30,7 @@ MAX_COLUMNS = 256
 
 _ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DOCUMENTS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")  # documentation, not data
+_MARKUP = (b"<!doctype html", b"<html", b"<?xml")  # web pages and XML, not tables
 DATA_FORMATS = {"CSV", "TSV", "TEXT/CSV", "TXT", "XLSX", "XLS"}
 
 
@@ -95,7 +96,9 @@ def file_kind(stream: IO[bytes], declared: str | None = None) -> str | None:
         raise UnreadableFile(tk._(
             "The file is an old Excel (XLS) or other legacy Office file: save it as XLSX or "
             "CSV and upload it again."))
-    if head.startswith(_DOCUMENTS):
+    text_start = stream.read(512).removeprefix(codecs.BOM_UTF8).lstrip().lower()
+    stream.seek(0)
+    if head.startswith(_DOCUMENTS) or text_start.startswith(_MARKUP):
         if declared in DATA_FORMATS:
             raise UnreadableFile(tk._(
                 "The file is declared as {format} but is not a table: upload a CSV or XLSX "

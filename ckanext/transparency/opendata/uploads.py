@@ -1,25 +1,39 @@
-"""Checking and loading uploads to typed datasets (resource_create and resource_update, chained
-in logic/action.py).
+"""Checking and loading resources' data files (resource_create and resource_update, chained in
+logic/action.py): the portal loads every DataStore table itself, never xloader.
 
 A data file uploaded to a typed dataset is recognised by its content, checked against the
 dataset's table schema row by row and loaded into a staging DataStore table, all before the
-resource is saved. A file with problems, or one PostgreSQL refuses while loading, is refused
-with a ValidationError naming the row and column, and nothing published changes: the resource
-keeps its file, its DataStore table, views and dumps. Only once the resource is saved does the
-staged table replace the published one; the update is then recorded in the history.
+resource is saved. Any other data file (uploaded to an untyped dataset, or a new link, which is
+fetched) is loaded the same way into a staging table of text columns (plain.py). A file with
+problems, one PostgreSQL refuses while loading, a link that cannot be fetched, or a file that is
+not a table where the resource has one, is refused with a ValidationError (naming the row and
+column where there is one), and nothing published changes: the resource keeps its file or link,
+its DataStore table, views and dumps. The staged table takes the published one's place in an
+uncommitted DataStore transaction before the resource is saved, and is committed once it is;
+an update of a typed dataset is then recorded in the history.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Callable
+import os
+import urllib.parse
+import uuid
+from typing import IO, Callable
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import datastore, freshness, history, periods, reading, tableschema, validation
+from . import (datastore, fetching, freshness, history, periods, plain, reading, tableschema,
+               validation)
+from .logic.source_urls import STORED
 from .types import PERIOD_MONTHS, TYPES
 
+# a caller that fills the resource's DataStore table itself puts this in the action's context
+LOADED_BY_CALLER = "transparency_datastore_loaded_by_caller"
+# formats whose files get a DataStore table when the resource has none yet (xloader's, less
+# the legacy XLS and ODS that reading.py does not read)
+TABLE_FORMATS = {"CSV", "TSV", "XLSX", "TEXT/CSV", "APPLICATION/CSV"}
 MIMETYPES = {reading.CSV: "text/csv", reading.XLSX: (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 
@@ -44,8 +58,8 @@ def typed_dataset(package_id: str) -> dict | None:
     return package if package.get("type") in TYPES else None
 
 
-def _refused(messages: list[str]) -> tk.ValidationError:
-    return tk.ValidationError({"upload": messages})
+def _refused(messages: list[str], field: str = "upload") -> tk.ValidationError:
+    return tk.ValidationError({field: messages})
 
 
 def _load_problem(table: validation.CheckedTable,
@@ -86,7 +100,7 @@ def _stage(table: validation.CheckedTable,
            records: datastore.RecordFile) -> datastore.StagedTable | None:
     if not datastore.available():
         return None
-    staged = datastore.StagedTable(table.fields)
+    staged = datastore.StagedTable(datastore.typed_fields(table.fields))
     try:
         staged.load(records)
     except datastore.LoadFailed as failure:
@@ -121,27 +135,95 @@ def check_and_stage(package: dict, resource: dict, upload) -> CheckedUpload | No
 
 def save_checked(action: str, context: dict, package_id: str | None, resource: dict,
                  save: Callable[[], dict]) -> dict:
-    """Run `save` (the resource action), with a typed dataset's data file checked and staged
-    before it and published only after it succeeded."""
+    """Run `save` (the resource action), with the new data file checked and staged before it
+    and published only with it."""
+    if context.get(LOADED_BY_CALLER) or not package_id:
+        return save()
     upload = _file(resource)
-    package = typed_dataset(package_id) if upload is not None and package_id else None
-    if package is None:
+    package = typed_dataset(package_id) if upload is not None else None
+    if package is not None:
+        tk.check_access(action, dict(context), resource)
+        checked = check_and_stage(package, resource, upload)
+        if checked is None:
+            return save()
+        saved = _save_staged(resource, checked.staged, save)
+        _record(context, checked, saved["id"])
+        return saved
+    source = _new_data(resource, upload)
+    if source is None:
         return save()
     tk.check_access(action, dict(context), resource)
-    checked = check_and_stage(package, resource, upload)
-    if checked is None:
+    return _save_staged(resource, _stage_plain(resource, upload, source), save)
+
+
+def _save_staged(resource: dict, staged: datastore.StagedTable | None,
+                 save: Callable[[], dict]) -> dict:
+    if staged is None:
         return save()
     try:
+        staged.swap(resource.setdefault("id", str(uuid.uuid4())))
         saved = save()
     except BaseException:
-        if checked.staged is not None:
-            checked.staged.discard()
+        staged.discard()
         raise
-    if checked.staged is not None:
-        checked.staged.publish(saved["id"])
-        _table_views(saved)
-    _record(context, checked, saved["id"])
+    staged.commit()
+    _table_views(saved)
     return saved
+
+
+@dataclasses.dataclass
+class _Source:
+    name: str  # the file's name or the link's path, for its format
+    url: str | None  # a link to fetch
+    has_table: bool  # whether the resource has a DataStore table to keep
+
+
+def _new_data(resource: dict, upload) -> _Source | None:
+    """What new data the resource gets: an uploaded file or a new link; None when it gets
+    none, or none the DataStore takes (a document or a web page, unless the resource has a
+    table whose place it would take)."""
+    current = model.Resource.get(resource["id"]) if isinstance(resource.get("id"), str) \
+        else None
+    has_table = bool(current is not None and current.extras.get("datastore_active"))
+    url = resource.get("url")
+    if upload is not None:
+        source = _Source(upload.filename, None, has_table)
+    elif url and resource.get("url_type") not in STORED and (
+            current is None or current.url != url or current.url_type in STORED):
+        source = _Source(urllib.parse.urlsplit(url).path, url, has_table)
+    else:
+        return None
+    if not has_table and _format(resource, source.name) not in TABLE_FORMATS:
+        return None
+    return source
+
+
+def _format(resource: dict, name: str) -> str:
+    declared = (resource.get("format") or "").strip().upper()
+    return declared or os.path.splitext(name or "")[1].lstrip(".").upper()
+
+
+def _stage_plain(resource: dict, upload, source: _Source) -> datastore.StagedTable:
+    stream: IO[bytes] = upload.stream if upload is not None else None
+    try:
+        if stream is None:
+            stream = fetching.fetch(source.url, reading.Limits.from_config())
+        kind = reading.file_kind(stream, _format(resource, source.name))
+        if kind is None:
+            raise reading.UnreadableFile(tk._(
+                "The file is not a table: upload a CSV or XLSX file (a document can be added "
+                "as a new resource)."))
+        staged = plain.stage(stream, kind)
+    except reading.UnreadableFile as error:
+        raise _refused([str(error)], "upload" if upload is not None else "url")
+    finally:
+        if stream is not None and upload is None:
+            stream.close()
+    resource["format"] = resource.get("format") or kind
+    if upload is not None:
+        resource.setdefault("mimetype", MIMETYPES[kind])
+    resource["datastore_active"] = True
+    return staged
 
 
 def _table_views(resource: dict) -> None:
@@ -170,9 +252,3 @@ def package_of_resource(resource_id) -> str | None:
     return resource.package_id if resource is not None else None
 
 
-def handled_by_us(resource_id: str) -> bool:
-    """Whether the resource is a file uploaded to a typed dataset: its data is checked and
-    loaded here, never by xloader (a linked file is left to xloader)."""
-    resource = model.Resource.get(resource_id)
-    return (resource is not None and resource.package is not None
-            and resource.url_type == "upload" and resource.package.type in TYPES)

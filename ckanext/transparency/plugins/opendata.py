@@ -8,7 +8,7 @@ import ckan.plugins.toolkit as tk
 from ckanext.datastore.interfaces import IDatastoreBackend
 
 from ckanext.transparency import cli as portal_cli, datastore_backend
-from ckanext.transparency.opendata import cli, dcat_profile, helpers, indexing, uploads, views
+from ckanext.transparency.opendata import cli, dcat_profile, helpers, indexing, views
 from ckanext.transparency.opendata.logic import action, auth
 
 try:
@@ -57,6 +57,7 @@ class OpendataPlugin(p.SingletonPlugin):
     def dataset_facets(self, facets_dict, package_type):
         return indexing.facets(facets_dict)
 
-    # IXloader: typed datasets' data files are checked and loaded here
+    # IXloader: every data file is loaded into the DataStore before its resource is saved
+    # (uploads.py); xloader, which would drop the published table first, loads none
     def can_upload(self, resource_id):
-        return not uploads.handled_by_us(resource_id)
+        return False
