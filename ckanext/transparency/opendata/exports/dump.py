@@ -7,7 +7,9 @@ is ours too: the same header row in the reader's language (JSON: a `label` besid
 names, `_id` included), but go through ours as well: text cells that a spreadsheet would run as
 a formula get a leading quote (ckanext/transparency/spreadsheet.py); the XLSX file writes every
 text as an inline string, which spreadsheets never run. JSON without `labels`, and xml, stay
-CKAN's, byte for byte. The same parameters as CKAN's dump
+CKAN's, byte for byte. `format=csv&excel=true` is the CSV Excel opens with a double click in
+the reader's locale (BOM; `;` and decimal commas for ru, uz, uz_Cyrl; `,` for en). Files are
+named after the dataset and the resource (exports/filenames.py). The same parameters as CKAN's dump
 apply (filters, q, plain, language, fields, sort, offset, limit, distinct, bom); rows are read
 page by page with keyset pagination, like CKAN's own dump, and streamed.
 """
