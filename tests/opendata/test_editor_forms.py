@@ -15,7 +15,6 @@ from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
 from ckanext.transparency.opendata import tableschema, validation
-from ckanext.transparency.opendata.exports import template
 from ckanext.transparency.opendata.types import MONTHLY, QUARTERLY
 
 from .conftest import csv_text, datastore_rows, table_bytes
@@ -108,6 +107,7 @@ class TestTemplates:
             assert validation.check_value(field, value)[1] is None, (field["name"], value)
 
     def test_number_formats_follow_the_types(self):
+        from ckanext.transparency.opendata.exports import template
         fields = {f["name"]: f for f in tableschema.get("budget")["fields"]}
         assert template.number_format(fields["yil"]) == "0"
         assert template.number_format(fields["ijro_soʻm"]) == "#,##0"
