@@ -22,7 +22,8 @@ PUBLIC_PAGES = (
 EDITOR_PAGES = (
     "/dataset/new", "/dataset/edit/{dataset}", "/dataset/{dataset}/resource/new",
     "/dataset/{dataset}/resource/{resource}/edit", "/budget-execution/new",
-    "/budget-execution/edit/{typed}", "/dashboard/datasets",
+    "/budget-execution/edit/{typed}", "/dashboard/datasets", "/dataset/add",
+    "/budget-execution/{typed}/resource/new",
 )
 
 

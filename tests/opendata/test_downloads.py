@@ -174,7 +174,7 @@ class TestDumpFormats:
         resource = call_action("resource_show", id=resource_id)
         page = app.get(f"/ru/dataset/{resource['package_id']}/resource/{resource_id}").body
         dump = f"/ru/datastore/dump/{resource_id}"
-        for query in ("format=xlsx", "format=csv&amp;bom=true&amp;labels=true",
+        for query in ("format=xlsx", "format=csv&amp;bom=true&amp;labels=true&amp;excel=true",
                       "format=json", "format=xml"):
             assert f'href="{dump}?{query}"' in page, query
 
@@ -183,3 +183,54 @@ class TestDumpFormats:
         resource = upload(dataset, table_bytes("budget"), "b.csv")
         response = app.get(f"/datastore/dump/{resource['id']}?format=xlsx")
         assert response.status_code == 404
+
+
+@pytest.mark.usefixtures("clean")
+class TestReadableDownloads:
+    """Issue #14, item 7: files named after the dataset and resource, a readable sheet, CSV in
+    the list separator of the reader's Excel, one charset."""
+
+    @pytest.fixture
+    def budget(self, make_dataset, upload):
+        dataset = make_dataset(name="byudjet-ijrosi-2026", title="Byudjet ijrosi 2026")
+        return upload(dataset, table_bytes("budget"), "b.csv", name="2026-Q3")
+
+    def test_files_are_named_after_the_dataset_and_resource(self, app, budget):
+        for fmt in ("xlsx", "csv", "tsv"):
+            response = app.get(f"/datastore/dump/{budget['id']}?format={fmt}")
+            assert response.headers["Content-Disposition"] == (
+                f'attachment; filename="byudjet-ijrosi-2026_2026-Q3.{fmt}"')
+        book = openpyxl.load_workbook(io.BytesIO(
+            app.get(f"/datastore/dump/{budget['id']}?format=xlsx").data), read_only=True)
+        assert book.sheetnames == ["2026-Q3"]
+
+    def test_cyrillic_names_are_transliterated_to_ascii(self, app, make_dataset, upload):
+        dataset = make_dataset(name="loyihalar", title="Лойиҳалар")
+        resource = upload(dataset, table_bytes("budget"), "b.csv", name="Чорак ҳисоботи: 2026/3")
+        response = app.get(f"/datastore/dump/{resource['id']}?format=xlsx")
+        assert response.headers["Content-Disposition"] == (
+            'attachment; filename="loyihalar_Chorak-hisoboti-2026-3.xlsx"')
+        book = openpyxl.load_workbook(io.BytesIO(response.data), read_only=True)
+        assert book.sheetnames == ["Чорак ҳисоботи  2026 3"]
+
+    def test_content_type_names_its_charset_once(self, app, budget):
+        for fmt in ("csv", "tsv"):
+            content_type = app.get(
+                f"/datastore/dump/{budget['id']}?format={fmt}&labels=true").headers[
+                    "Content-Type"]
+            assert content_type.count("charset") == 1, content_type
+
+    @pytest.mark.parametrize("language, separator", [
+        ("ru", ";"), ("uz", ";"), ("uz_Cyrl", ";"), ("en", ",")])
+    def test_csv_for_excel_uses_the_locales_list_separator(self, app, budget, language,
+                                                           separator):
+        response = app.get(f"/{language}/datastore/dump/{budget['id']}"
+                           "?format=csv&bom=true&labels=true&excel=true")
+        assert response.data.startswith(b"\xef\xbb\xbf")
+        lines = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")),
+                                delimiter=separator))
+        assert len(lines[0]) == 9 and len(lines) == len(datastore_rows(budget["id"])) + 1
+        rates = [line[8] for line in lines[1:]]  # ijro_foizi, numbers with decimals
+        decimal = "," if separator == ";" else "."
+        assert any(decimal in rate for rate in rates), rates
+        assert not any(({",", "."} - {decimal}) & set(rate) for rate in rates), rates

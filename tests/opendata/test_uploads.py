@@ -211,7 +211,9 @@ class TestReplacingAFile:
             environ_overrides={"REMOTE_USER": editor["name"]},
             headers={"Authorization": call_action(
                 "api_token_create", user=editor["name"], name="t")["token"]})
-        assert "Row 2, column «tasdiqlangan_reja_soʻm» (F)" in response.get_data(as_text=True)
+        page = response.get_data(as_text=True)
+        assert "Column «tasdiqlangan_reja_soʻm» (F)" in page
+        assert "Row 2: «bir ming»: expected a whole number" in page
         assert call_action("package_show", id=dataset["id"])["resources"] == []
 
 

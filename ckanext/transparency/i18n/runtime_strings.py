@@ -35,3 +35,12 @@ CKAN_TEMPLATES = (
 
 # The default ckan.site_title (scripts/portal.py), shown through gettext (i18n/labels.py).
 SITE_TITLE = (_("Ochiq portal"),)
+
+# The licences offered to editors (opendata/licenses.json), translated by CKAN's
+# h.license_options.
+LICENSES = (
+    _("Creative Commons Attribution 4.0 (CC BY 4.0)"),
+    _("Creative Commons CC0 1.0 (public domain)"),
+    _("Open Data Commons Open Database License (ODbL)"),
+    _("Other (stated in the description)"),
+)

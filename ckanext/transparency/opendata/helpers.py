@@ -1,9 +1,10 @@
 """Template helpers of the open data pages."""
 from __future__ import annotations
 
+import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import charts, freshness, indexing, tableschema
+from . import charts, columns, freshness, indexing, tableschema, validation
 from .types import TYPES
 
 STATE_CLASSES = {freshness.ON_TIME: "success", freshness.DUE_SOON: "warning",
@@ -59,8 +60,42 @@ def opendata_grace_days() -> int:
     return freshness.grace_days()
 
 
+def opendata_page_organization() -> str | None:
+    """The id of the organization whose page is shown (its "Add dataset" is for it)."""
+    if tk.request.endpoint not in ("organization.read", "organization.bulk_process"):
+        return None
+    organization = model.Group.get((tk.request.view_args or {}).get("id"))
+    return organization.id if organization is not None else None
+
+
+def opendata_type_words(kind: str) -> str:
+    return columns.type_words(kind)
+
+
+def opendata_expected_columns(schema_name: str) -> list[dict]:
+    schema = tableschema.get(schema_name)
+    return columns.expected(schema, tk.h.lang() or "en") if schema else []
+
+
+def opendata_dataset_table_schema(dataset_id: str | None) -> dict | None:
+    """The table schema of the dataset of a resource form (only its name reaches the form)."""
+    if not dataset_id:
+        return None
+    try:
+        package = tk.get_action("package_show")({"user": tk.g.user}, {"id": dataset_id})
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return None
+    return tableschema.for_dataset(package) if package.get("type") in TYPES else None
+
+
+def opendata_upload_problems(messages: list) -> dict:
+    return validation.grouped(messages)
+
+
 def get_helpers() -> dict:
     return {f.__name__: f for f in (
         opendata_grace_days, opendata_schedule, opendata_state_class, opendata_table_schema, opendata_label,
         opendata_standard_form,
-        opendata_is_typed, opendata_progress_bar, opendata_number)}
+        opendata_is_typed, opendata_progress_bar, opendata_number,
+        opendata_page_organization, opendata_type_words, opendata_expected_columns,
+        opendata_dataset_table_schema, opendata_upload_problems)}

@@ -1,7 +1,8 @@
 """Table schemas (schemas/tables/*.yaml): the columns of a typed dataset's data file.
 
 A field: name, type (integer, number, string, date, datetime), required (a value in every row),
-optional (the column may be absent), minimum, maximum, enum, pattern, unit, and labels en, uz, ru
+optional (the column may be absent), minimum, maximum, enum, pattern, unit, example (a value
+for the template; otherwise made from the constraints), and labels en, uz, ru
 (uz_Cyrl is derived). A header in the file matches a field by its name or a label, in either
 script, with the letters Windows-1251 lacks (қ ғ ҳ typed as к г х) folded.
 """

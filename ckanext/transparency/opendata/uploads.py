@@ -147,7 +147,9 @@ def save_checked(action: str, context: dict, package_id: str | None, resource: d
         if checked is None:
             return save()
         saved = _save_staged(resource, checked.staged, save)
-        _record(context, checked, saved["id"])
+        entry = _record(context, checked, saved["id"])
+        _tell_the_editor(checked.table.rows, _period_label(
+            periods.Period(entry.period_start, entry.period_end), package.get("frequency")))
         return saved
     source = _new_data(resource, upload)
     if source is None:
@@ -226,6 +228,28 @@ def _stage_plain(resource: dict, upload, source: _Source) -> datastore.StagedTab
     return staged
 
 
+def _period_label(period: periods.Period, frequency: str | None) -> str:
+    """"2026-Q3", or "2026-Q1 – 2026-Q3" for data covering several periods."""
+    months = PERIOD_MONTHS.get(frequency, 1)
+    first = periods.containing(period.start, months)
+    last = periods.containing(period.end, months)
+    if first.start != period.start or last.end != period.end:
+        return period.label
+    return first.label if first == last else f"{first.label} – {last.label}"
+
+
+def _tell_the_editor(rows: int, period: str) -> None:
+    """On the resource form (not the API), the next page says what was loaded."""
+    from flask import has_request_context
+    if not has_request_context() or not (tk.request.endpoint or "").endswith(
+            ("resource.new", "resource.edit")):
+        return
+    tk.h.flash_success(tk.ungettext(
+        "{rows} row loaded, for the period {period}.",
+        "{rows} rows loaded, for the period {period}.", rows).format(
+            rows=rows, period=period))
+
+
 def _table_views(resource: dict) -> None:
     """The default views that show a DataStore table (as xloader adds after a load)."""
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
@@ -235,15 +259,17 @@ def _table_views(resource: dict) -> None:
         context, {"resource": resource, "package": package, "create_datastore_views": True})
 
 
-def _record(context: dict, checked: CheckedUpload, resource_id: str) -> None:
+def _record(context: dict, checked: CheckedUpload, resource_id: str):
     package = checked.package
     period = checked.period
     if period is not None:
         period = freshness.published_period(period, package.get("frequency"), package["type"],
                                             dt.date.today())
-    history.record(package, resource_id, context.get("user"), period, checked.table.rows)
+    entry = history.record(package, resource_id, context.get("user"), period,
+                           checked.table.rows)
     from ckan.lib.search import rebuild
     rebuild(package["id"])
+    return entry
 
 
 def package_of_resource(resource_id) -> str | None:

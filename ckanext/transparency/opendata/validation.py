@@ -247,10 +247,49 @@ def check(schema: dict, raw: RawTable,
                         list(problems), problems.count, count, raw.format, raw.encoding)
 
 
+class Message(str):
+    """A problem's message as the API shows it ("Row 3, column «x» (C): ..."), which keeps
+    the problem itself and the count of all, for the upload form to group them by column."""
+    problem: Problem | None = None
+    total: int = 0
+
+
+def _message(text: str, problem: Problem | None, total: int) -> Message:
+    message = Message(text)
+    message.problem, message.total = problem, total
+    return message
+
+
 def summary(problems: list[Problem], total: int | None = None) -> list[str]:
     """The problems as messages for the editor, the first MAX_SHOWN of them."""
     total = len(problems) if total is None else total
-    messages = [str(p) for p in problems[:MAX_SHOWN]]
+    messages = [_message(str(p), p, total) for p in problems[:MAX_SHOWN]]
     if total > MAX_SHOWN:
-        messages.append(tk._("… and {count} more problems.").format(count=total - MAX_SHOWN))
+        messages.append(_message(tk._("… and {count} more problems.").format(
+            count=total - MAX_SHOWN), None, total))
     return messages
+
+
+def grouped(messages: list[str]) -> dict:
+    """The messages of a refused upload for the form: those about the whole file, then per
+    column (in the file's order) the rows and what is wrong with each."""
+    whole_file, by_column, more = [], {}, []
+    for message in messages:
+        problem = getattr(message, "problem", None)
+        if problem is None:
+            (more if getattr(message, "total", 0) else whole_file).append(str(message))
+        elif problem.column is None or not problem.row:
+            whole_file.append(str(problem))
+        else:
+            by_column.setdefault(problem.column, []).append(
+                {"row": problem.row, "message": problem.message})
+    columns = sorted(by_column.items(), key=lambda item: _letter_order(item[0]))
+    total = max([getattr(m, "total", 0) for m in messages] + [len(messages) - len(more)])
+    return {"total": total, "file": whole_file, "more": more,
+            "columns": [{"column": c, "problems": sorted(p, key=lambda x: x["row"])}
+                        for c, p in columns]}
+
+
+def _letter_order(column: str) -> tuple[int, str]:
+    letters = column.rsplit("(", 1)[-1].rstrip(")")
+    return len(letters), letters

@@ -6,7 +6,7 @@ import json
 import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response
 
-from . import pages
+from . import chooser, pages
 from .exports import dump
 
 opendata = Blueprint("opendata", __name__)
@@ -25,6 +25,33 @@ def category(name: str):
         return tk.abort(404, tk._("Page not found"))
     data = pages.CATEGORY_PAGES[name](_context(), tk.request.args)
     return tk.render(f"opendata/{name}.html", dict(data, category=name))
+
+
+def choose():
+    """Which kind of dataset to add (the "Add dataset" buttons lead here)."""
+    try:
+        tk.check_access("package_create", _context())
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Log in as an editor of a department to add datasets."))
+    organization = tk.request.args.get("group") or None
+    return tk.render("opendata/choose.html", {
+        "choices": chooser.choices(tk.h.lang() or "en", organization)})
+
+
+def table_template(name: str, fmt: str):
+    """A blank data file of a table schema, its header in the reader's language."""
+    from . import tableschema
+    from .exports import template
+    schema = tableschema.get(name)
+    if schema is None or fmt not in ("xlsx", "csv"):
+        return tk.abort(404, tk._("There is no table schema «{name}».").format(name=name))
+    language = tk.h.lang() or "en"
+    if fmt == "xlsx":
+        body, content_type = template.xlsx(schema, language), dump.XLSX_MIMETYPE
+    else:
+        body, content_type = template.csv_file(schema, language), "text/csv; charset=utf-8"
+    return Response(body, content_type=content_type, headers={
+        "Content-Disposition": f'attachment; filename="{template.filename(schema, fmt)}"'})
 
 
 def _package_or_404(action: str, id: str, **params):
@@ -61,6 +88,8 @@ def oc4ids_json(id: str):
 
 
 opendata.add_url_rule("/open-data", view_func=index)
+opendata.add_url_rule("/dataset/add", view_func=choose)
+opendata.add_url_rule("/open-data/templates/<name>.<fmt>", view_func=table_template)
 opendata.add_url_rule("/open-data/<name>", view_func=category)
 opendata.add_url_rule("/dataset/<id>/ocds.json", view_func=ocds_json)
 opendata.add_url_rule("/dataset/<id>/ocds.xlsx", view_func=ocds_xlsx)

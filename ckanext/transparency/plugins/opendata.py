@@ -2,6 +2,8 @@
 (XLSX at the DataStore dump URL, OCDS, OC4IDS) and the /open-data section."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
@@ -10,6 +12,8 @@ from ckanext.datastore.interfaces import IDatastoreBackend
 from ckanext.transparency import cli as portal_cli, datastore_backend
 from ckanext.transparency.opendata import cli, dcat_profile, helpers, indexing, views
 from ckanext.transparency.opendata.logic import action, auth
+
+LICENSES = Path(__file__).resolve().parent.parent / "opendata" / "licenses.json"
 
 try:
     from ckanext.xloader.interfaces import IXloader
@@ -35,6 +39,8 @@ class OpendataPlugin(p.SingletonPlugin):
     def update_config(self, config):
         tk.add_template_directory(config, "../templates/opendata/overrides")
         dcat_profile.enable(config)
+        if not config.get("licenses_group_url"):  # an operator's own list wins
+            config["licenses_group_url"] = LICENSES.as_uri()
 
     # IClick: the commands join the portal's `ckan transparency` group
     def get_commands(self):

@@ -7,7 +7,9 @@ is ours too: the same header row in the reader's language (JSON: a `label` besid
 names, `_id` included), but go through ours as well: text cells that a spreadsheet would run as
 a formula get a leading quote (ckanext/transparency/spreadsheet.py); the XLSX file writes every
 text as an inline string, which spreadsheets never run. JSON without `labels`, and xml, stay
-CKAN's, byte for byte. The same parameters as CKAN's dump
+CKAN's, byte for byte. `format=csv&excel=true` is the CSV Excel opens with a double click in
+the reader's locale (BOM; `;` and decimal commas for ru, uz, uz_Cyrl; `,` for en). Files are
+named after the dataset and the resource (exports/filenames.py). The same parameters as CKAN's dump
 apply (filters, q, plain, language, fields, sort, offset, limit, distinct, bom); rows are read
 page by page with keyset pagination, like CKAN's own dump, and streamed.
 """
@@ -24,7 +26,7 @@ from flask import Response
 from ckanext.transparency import spreadsheet
 
 from .. import tableschema
-from . import xlsx_stream
+from . import filenames, xlsx_stream
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE = 10000  # rows per DataStore query: bounds the memory of a download
@@ -40,21 +42,27 @@ def dump_schema() -> dict:
     schema = ckan_dump_schema()
     schema["format"] = [tk.get_validator("default")("csv"), tk.get_validator("unicode_safe")]
     schema["labels"] = [tk.get_validator("ignore_missing"), tk.get_validator("boolean_validator")]
+    schema["excel"] = [tk.get_validator("ignore_missing"), tk.get_validator("boolean_validator")]
     return schema
 
 
-def _labels(resource_id: str, fields: list[dict], language: str) -> list[str]:
-    """Headers in the reader's language where the dataset's table schema has labels."""
-    by_name: dict[str, dict] = {}
+def _described(resource_id: str) -> tuple[dict | None, dict | None]:
+    """The resource and its dataset (already authorised through datastore_search)."""
     try:
         resource = tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
         package = tk.get_action("package_show")({"ignore_auth": True},
                                                 {"id": resource["package_id"]})
-        schema = tableschema.for_dataset(package)
-        if schema:
-            by_name = {f["name"]: f for f in schema["fields"]}
     except (tk.ObjectNotFound, tk.NotAuthorized):
-        pass
+        return None, None
+    return resource, package
+
+
+def _labels(package: dict | None, fields: list[dict], language: str) -> list[str]:
+    """Headers in the reader's language where the dataset's table schema has labels."""
+    by_name: dict[str, dict] = {}
+    schema = tableschema.for_dataset(package) if package else None
+    if schema:
+        by_name = {f["name"]: f for f in schema["fields"]}
     headers = []
     for field in fields:
         if field["id"] in by_name:
@@ -113,6 +121,37 @@ def _text_body(fmt: str, fields: list[dict], headers: list[str], pages: Iterator
         yield out.end_file()
 
 
+def list_separator(language: str) -> str:
+    """The list separator Excel uses in the reader's locale: Russian and Uzbek Windows write
+    decimals with a comma and so separate a list's items with a semicolon."""
+    return "," if (language or "en").split("_")[0] == "en" else ";"
+
+
+def _excel_body(fields: list[dict], headers: list[str], pages: Iterator[str],
+                language: str) -> Iterator[bytes]:
+    """CSV as Excel opens it with a double click in the reader's locale: a BOM (UTF-8), the
+    locale's list separator, and in a semicolon locale decimal commas in number columns."""
+    separator = list_separator(language)
+    numbers = [f["type"] in KINDS and f["type"] != "date" for f in fields]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    out.write(BOM)
+    writer.writerow(spreadsheet.safe_row(headers))
+    for page in pages:
+        for row in csv.reader(io.StringIO(page, newline="")):
+            writer.writerow([
+                (v.replace(".", ",") if separator == ";" else v) if i < len(numbers)
+                and numbers[i] else spreadsheet.safe_cell(v) for i, v in enumerate(row)])
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate(0)
+    if out.getvalue():
+        yield out.getvalue().encode("utf-8")
+
+
+BOM = "\ufeff"
+
+
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
                  "tsv": "text/tab-separated-values; charset=utf-8",
                  "json": "application/json; charset=utf-8", "xlsx": XLSX_MIMETYPE}
@@ -144,17 +183,24 @@ def response(resource_id: str, data: dict[str, Any], user: str | None) -> Respon
     if not data.get("fields") and not ckans_columns:  # people do not need _id
         fields = [f for f in fields if f["id"] != "_id"]
         params["fields"] = [f["id"] for f in fields]
-    headers = (_labels(resource_id, fields, tk.h.lang()) if labelled
+    resource, package = _described(resource_id)
+    language = tk.h.lang() or "en"
+    headers = (_labels(package, fields, language) if labelled
                else [f["id"] for f in fields])
     pages = _pages(search({}, limit), search, limit, records_format)
     if fmt == "xlsx":
         kinds = [KINDS.get(f["type"], xlsx_stream.TEXT) for f in fields]
-        body = xlsx_stream.stream(headers, kinds, pages, sheet_name=resource_id[:31],
+        body = xlsx_stream.stream(headers, kinds, pages,
+                                  sheet_name=filenames.sheet_name(package, resource),
                                   csv_pages=True)
+    elif fmt == "csv" and data.get("excel"):
+        body = _excel_body(fields, headers, pages, language)
     else:
         body = _text_body(fmt, fields, headers, pages, data.get("bom", False))
-    return Response(body, mimetype=CONTENT_TYPES[fmt], headers={
-        "Content-Disposition": f'attachment; filename="{resource_id}.{fmt}"'})
+    name = filenames.download_name(package, resource, fmt, resource_id)
+    # content_type, not mimetype: Flask would add a second "; charset=utf-8"
+    return Response(body, content_type=CONTENT_TYPES[fmt], headers={
+        "Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def _ours(args) -> bool:

@@ -1,0 +1,51 @@
+"""Readable names of downloaded files and sheets: `byudjet-ijrosi-2026_2026-Q3.xlsx`, from the
+dataset's and the resource's names, in ASCII (an attachment's name travels through e-mail and
+old Windows tools that mangle anything else)."""
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+# Uzbek Cyrillic letters as the Latin alphabet writes them (unidecode would spell them Russian)
+_UZBEK = {"ш": "sh", "ч": "ch", "ғ": "g", "ў": "o", "қ": "q", "ҳ": "h",
+                        "ж": "j", "х": "x", "ц": "ts", "ё": "yo", "ю": "yu", "я": "ya",
+                        "й": "y", "э": "e", "ъ": "", "ь": "", "ʻ": "", "ʼ": "", "'": ""}
+_NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
+_NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+MAX_SLUG = 60
+
+
+def _latin(letter: str) -> str:
+    latin = _UZBEK.get(letter.lower())
+    if latin is None:
+        return letter
+    return latin.capitalize() if letter.isupper() else latin
+
+
+def slug(text: str | None) -> str:
+    """ASCII letters and digits (in the case they were written) joined by hyphens."""
+    ascii_text = unidecode("".join(_latin(c) for c in text or ""))
+    return _NOT_SLUG.sub("-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
+
+
+def download_name(package: dict | None, resource: dict | None, extension: str,
+                  fallback: str) -> str:
+    """`<dataset>_<resource>.<extension>`; the resource's part is left out where it would
+    only repeat the dataset's, and `fallback` (the resource id) stands in for a nameless one."""
+    dataset_part = slug((package or {}).get("name") or (package or {}).get("title"))
+    resource_part = slug((resource or {}).get("name"))
+    if resource_part and dataset_part and resource_part.lower() in dataset_part.lower():
+        resource_part = ""
+    name = "_".join(p for p in (dataset_part, resource_part) if p) or slug(fallback)
+    return f"{name}.{extension}"
+
+
+def sheet_name(package: dict | None, resource: dict | None, fallback: str = "Data") -> str:
+    """A worksheet's name (at most 31 characters, none of []:*?/\\): the resource's name, else
+    the dataset's title."""
+    for text in ((resource or {}).get("name"), (package or {}).get("title")):
+        cleaned = _NOT_IN_SHEET_NAME.sub(" ", text or "").strip().strip("'")
+        if cleaned:
+            return cleaned[:31].strip()
+    return fallback
