@@ -12,6 +12,7 @@ from ckan.tests.helpers import call_action
 from ckanext.transparency.demo.organization import DEPARTMENTS
 from ckanext.transparency.i18n import display
 from ckanext.transparency.i18n.transliterate import in_script, is_uzbek, to_cyrillic, to_latin
+from tests.dialogue.conftest import event, event_factory, published_question, roles  # noqa: F401
 
 
 @pytest.mark.parametrize("cyrillic, latin", [
@@ -161,3 +162,11 @@ def test_a_tag_in_either_script_is_one_facet_entry_that_finds_both(app, content)
     assert "Мурожаатлар статистикаси, 2026" in found and "Мурожаатлар статистикаси, 2025" in found
     found = _text(app.get("/uz/dataset/?tags=murojaatlar"))
     assert "Murojaatlar statistikasi, 2026" in found and "Murojaatlar statistikasi, 2025" in found
+
+
+def test_events_and_questions_in_the_readers_script(app, event, published_question):
+    page = _text(app.get(f"/uz_Cyrl/dialogue/event/{event['name']}"))
+    assert "Бюджет ижроси бўйича брифинг" in page
+    assert "Қачон янги сув қувури қурилади?" in page
+    assert "Byudjet ijrosi" not in page and "Qachon yangi" not in page
+    assert "Byudjet ijrosi boʻyicha brifing" in _text(app.get(f"/dialogue/event/{event['name']}"))
