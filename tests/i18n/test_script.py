@@ -55,6 +55,7 @@ def test_department_names_convert_both_ways(department):
     ("Budget execution report", None, False),  # English spellings and words
     ("Open data of the agency", None, False),
     ("Procurement plan", None, False),
+    ("budget", None, False),
     ("Бюджет", "uz-Cyrl", True),  # the dataset's declared language decides
     ("Бюджет", "ru", False),
     ("Budget", "uz-Latn", True),
@@ -88,13 +89,16 @@ def test_rendered_markdown_keeps_its_tags():
 def test_tags_of_one_word_in_two_scripts_are_one_facet_entry():
     items = [{"name": "murojaatlar", "display_name": "murojaatlar", "count": 6},
              {"name": "мурожаатлар", "display_name": "мурожаатлар", "count": 5},
-             {"name": "budget", "display_name": "budget", "count": 2}]
-    cyrillic = display.merge_facet_items(items, "uz_Cyrl")
+             {"name": "budget", "display_name": "budget", "count": 2},
+             {"name": "infratuzilma", "display_name": "infratuzilma", "count": 1}]
+    cyrillic = display.merge_facet_items(items, "uz_Cyrl", words=True)
     assert [(i["name"], i["display_name"], i["count"]) for i in cyrillic] == [
-        ("мурожаатлар", "мурожаатлар", 11), ("budget", "budget", 2)]
-    latin = display.merge_facet_items(items, "uz")
+        ("мурожаатлар", "мурожаатлар", 11), ("budget", "budget", 2),
+        ("infratuzilma", "инфратузилма", 1)]
+    latin = display.merge_facet_items(list(reversed(items)), "uz", words=True)
     assert [(i["name"], i["display_name"], i["count"]) for i in latin] == [
-        ("murojaatlar", "murojaatlar", 11), ("budget", "budget", 2)]
+        ("infratuzilma", "infratuzilma", 1), ("budget", "budget", 2),
+        ("murojaatlar", "murojaatlar", 11)]
     assert (display.tags_in_both_scripts('tags:"murojaatlar" organization:"x"')
             == '(tags:"murojaatlar" OR tags:"мурожаатлар") organization:"x"')
     assert display.tags_in_both_scripts('tags:"budget"') == 'tags:"budget"'

@@ -20,7 +20,7 @@ import ckan.plugins.toolkit as tk
 from markupsafe import Markup
 
 from ..search.text import normalize
-from .transliterate import in_script, is_uzbek, to_cyrillic, to_latin
+from .transliterate import in_script, is_foreign, is_uzbek, to_cyrillic, to_latin
 
 LOCALES = ("uz", "uz_Cyrl")
 DATASET_FIELDS = ("title", "notes")
@@ -100,37 +100,47 @@ def dataset_for_view(dataset: dict, locale: Optional[str] = None) -> dict:
 
 
 # -- tags: one word whichever script it was written in -----------------------------------------
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
+def _word_language(word: str) -> Optional[str]:
+    """A tag is one word, which often shows no sign of its language: Uzbek unless it shows
+    signs of Russian or English."""
+    return None if is_foreign(word) else "uz"
+
+
 def other_script(word: str) -> Optional[str]:
-    """The same Uzbek word in the other script, None when it is not Uzbek or has no letters to
-    convert."""
-    if not is_uzbek(word):
+    """The same Uzbek word in the other script, None for a Russian or English word."""
+    if _word_language(word) is None:
         return None
-    if re.search("[\u0400-\u04ff]", word):
-        other = to_latin(word)
-    else:
-        other = to_cyrillic(word)
+    other = to_latin(word) if _CYRILLIC_RE.search(word) else to_cyrillic(word)
     return other if other != word else None
 
 
-def merge_facet_items(items: list[dict], locale: Optional[str] = None) -> list[dict]:
+def merge_facet_items(items: list[dict], locale: Optional[str] = None,
+                      words: bool = False) -> list[dict]:
     """Facet items that are one word in two scripts ("murojaatlar" 6, "мурожаатлар" 5) as one
-    ("мурожаатлар" 11 on uz_Cyrl pages), shown in the reader's script. The count is the sum: a
-    dataset tagged in both scripts counts twice."""
+    ("мурожаатлар" 11 on uz_Cyrl pages), shown in the reader's script; `words`: the items are
+    tags (see `_word_language`). The count is the sum: a dataset tagged in both scripts counts
+    twice."""
     locale = locale or page_locale()
+    cyrillic_reader = locale == "uz_Cyrl"
     merged: dict[str, dict] = {}
     for item in items:
-        key = normalize(item["name"])
+        key = normalize(item["name"]) if words else item["name"]
         if key in merged:
             kept = merged[key]
             kept["count"] += item["count"]
             kept["active"] = kept.get("active") or item.get("active")
-            if in_script(item["name"], locale) == item["name"] != kept["name"]:
-                kept["name"] = item["name"]  # the spelling in the reader's script
+            if bool(_CYRILLIC_RE.search(item["name"])) == cyrillic_reader:
+                kept["name"] = kept["display_name"] = item["name"]  # in the reader's script
         else:
             merged[key] = dict(item)
     result = list(merged.values())
     for item in result:
-        item["display_name"] = in_script(item.get("display_name") or item["name"], locale)
+        shown = item.get("display_name") or item["name"]
+        language = _word_language(shown) if words else None
+        item["display_name"] = in_script(shown, locale, language)
     return result
 
 
@@ -142,7 +152,8 @@ def get_facet_items_dict(next_helper, facet: str, search_facets=None, limit=None
     locale = page_locale()
     if locale not in LOCALES:
         return next_helper(facet, search_facets, limit, exclude_active)
-    items = merge_facet_items(next_helper(facet, search_facets, 0, exclude_active), locale)
+    items = merge_facet_items(next_helper(facet, search_facets, 0, exclude_active), locale,
+                              words=facet == "tags")
     items.sort(key=lambda it: (-it["count"], it["display_name"].lower()))
     if limit is None:
         try:

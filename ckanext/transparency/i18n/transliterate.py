@@ -257,7 +257,7 @@ _UZ_ENDING = re.compile(r"(?:лар|лари|ларни|ларнинг|нинг|
                         r"sida|сида|iya|ия|iyasi|ияси)$")
 _EN_WORDS = {"the", "of", "and", "for", "to", "in", "on", "with", "by", "is", "are", "from",
              "a", "an", "this", "that", "data", "report", "at", "or", "as", "be", "not"}
-_EN_LETTERS = re.compile(r"c(?!h)|w|th|ph|ee|oo|tion\b|ck", re.IGNORECASE)
+_EN_LETTERS = re.compile(r"c(?!h)|w|th|ph|ee|oo|dg|gh|ea|ou|tion\b|ck", re.IGNORECASE)
 _UZ_LATIN_LETTERS = re.compile(r"[og][ʻ‘'`]|ʼ|q|x|sh|ch", re.IGNORECASE)
 _ANY_WORD_RE = re.compile(r"[^\W\d_]+(?:[ʻʼ‘’'`][^\W\d_]+)*")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -309,6 +309,13 @@ def is_uzbek(text: str, language: str | None = None) -> bool:
     if len(cyrillic) >= len(latin):
         return bool(cyrillic) and _cyrillic_score(cyrillic) > 0
     return _latin_score(latin) > 0
+
+
+def is_foreign(text: str) -> bool:
+    """Whether a text shows signs of Russian or English (a single word often shows neither)."""
+    cyrillic = [w for w in _ANY_WORD_RE.findall(text) if _HAS_CYRILLIC.search(w)]
+    latin = [w for w in _ANY_WORD_RE.findall(text) if _HAS_LATIN.search(w)]
+    return _cyrillic_score(cyrillic) < 0 or _latin_score(latin) < 0
 
 
 # Spans a conversion leaves alone: names in quotes, web and e-mail addresses, code spans, and
