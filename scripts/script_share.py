@@ -7,7 +7,7 @@ prints the share of Latin-script words among the words of /uz_Cyrl/ pages and of
 Cyrillic-script words on /uz/ pages: the visible text, as ckanext.transparency.i18n.pagecheck
 reads it (text, titles, alt, placeholders, labels), without web and e-mail addresses, file
 names, codes (words with digits, capitals of up to six letters, identifiers with _), the
-names of software and standards, the language switcher's names, and personal names (the
+names of software and standards, URL names (moliya-va-byudjet), the language switcher's names, and personal names (the
 full names of the users the pages link to). Exit status 1 when a page is at 10% or above.
 """
 from __future__ import annotations
@@ -27,12 +27,13 @@ PAGES = ("/", "/dataset/", "/organization/", "/open-data", "/appeals", "/dialogu
 LIMIT = 10.0
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # a URL name (an image's alt on CKAN's lists)
 _USER_LINK = re.compile(r'<a [^>]*href="[^"]*/user/[^"]*"[^>]*>([^<]+)</a>')
 
 
 def _counted(word: str) -> bool:
     bare = word.strip("-")
-    return not (len(bare) < 2 or (bare.isupper() and len(bare) <= 6)
+    return not (len(bare) < 2 or _SLUG.fullmatch(bare) or (bare.isupper() and len(bare) <= 6)
                 or bare.lower() in pagecheck.NAMES or bare.lower() in pagecheck.LANGUAGE_WORDS)
 
 
