@@ -122,6 +122,8 @@ def content(with_plugins, clean_db, clean_index):
     cyrillic = factories.Dataset(name="murojaatlar-2025", title="Мурожаатлар статистикаси, 2025",
                                  notes="Ойлик мурожаатлар сони.", owner_org=org["id"],
                                  tags=[{"name": "мурожаатлар"}])
+    factories.Dataset(name="lizing", title="Lizing shartnomalari", owner_org=org["id"],
+                      extras=[{"key": "title_uz_Cyrl", "value": "Лизинг шартномалари (таҳрир)"}])
     russian = factories.Dataset(name="obrashcheniya", title="Статистика обращений граждан",
                                 notes="Число обращений по месяцам.", owner_org=explicit["id"],
                                 tags=[{"name": "обращения"}])
@@ -134,6 +136,7 @@ def test_pages_show_uzbek_content_in_the_readers_script(app, content):
     assert "Мурожаатлар статистикаси, 2026" in page
     assert "Murojaatlar statistikasi" not in page
     assert "Статистика обращений граждан" in page  # Russian stays
+    assert "Лизинг шартномалари (таҳрир)" in page  # the editor's own spelling
     page = _text(app.get("/uz/dataset/"))
     assert "Murojaatlar statistikasi, 2025" in page
     assert "Мурожаатлар" not in page
