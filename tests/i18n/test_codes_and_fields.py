@@ -94,3 +94,13 @@ def test_the_administration_pages_in_uzbek_cyrillic(app, clean):
     page = _page(app, "/uz_Cyrl/ckan-admin/", headers={"Authorization": admin["token"]})
     text = page.get_text(" ")
     assert "Бошқарув" in text and "Administration" not in text
+
+
+def test_the_state_of_a_dataset_in_the_readers_language(app, clean):
+    admin = factories.SysadminWithToken()
+    dataset = factories.Dataset()
+    for locale, state in (("uz_Cyrl", "фаол"), ("uz", "faol"), ("ru", "активен")):
+        page = _page(app, f"/{locale}/dataset/{dataset['name']}",
+                     headers={"Authorization": admin["token"]})
+        cells = [td.get_text(strip=True) for td in page.select("td.dataset-details")]
+        assert state in cells and "active" not in cells

@@ -35,3 +35,7 @@ CKAN_TEMPLATES = (
 
 # The default ckan.site_title (scripts/portal.py), shown through gettext (i18n/labels.py).
 SITE_TITLE = (_("Ochiq portal"),)
+
+# The states of a dataset, which CKAN's and scheming's "Additional info" show through gettext
+# (`_(pkg_dict.state)`) to the editors who see a draft or deleted dataset.
+DATASET_STATES = (_("active"), _("draft"), _("deleted"))
