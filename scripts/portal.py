@@ -161,6 +161,9 @@ def bootstrap(port: int) -> tuple[dict[str, str], list[str]]:
     compile_catalogs()
     log("running migrations")
     migrate(CKAN_INI)
+    # The JavaScript catalogs ("Show more" of the resource pages...): only `ckan run` builds
+    # them by itself, gunicorn does not
+    ckan(CKAN_INI, "translation", "js")
     set_datastore_permissions(CKAN_INI, env, env["CKAN_DATASTORE_WRITE_URL"])
     ensure_admin_and_token()
     if os.environ.get("DEMO", "1") != "0":

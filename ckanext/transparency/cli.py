@@ -42,9 +42,10 @@ def admin(password_file: str):
             path = Path(password_file)
             path.write_text(password + "\n")
             path.chmod(0o600)
+        # no full name: an English one ("Portal administrator") was shown as is on every
+        # locale's pages; CKAN shows the user name instead
         tk.get_action("user_create")(_site_context(), {
-            "name": ADMIN_NAME, "email": "admin@example.uz", "password": password,
-            "fullname": "Portal administrator"})
+            "name": ADMIN_NAME, "email": "admin@example.uz", "password": password})
         user = model.User.get(ADMIN_NAME)
         user.sysadmin = True
         model.repo.commit()

@@ -20,6 +20,10 @@ from flask_babel import (format_currency, format_date, format_datetime, format_d
 
 Number = Union[int, float, Decimal]
 
+
+def _(message: str) -> str:  # marks a string for extraction; translated where it is shown
+    return message
+
 # Display names of the offered languages, each in its own language and script.
 LANGUAGE_NAMES = {"uz": "Oʻzbekcha", "uz_Cyrl": "Ўзбекча", "ru": "Русский", "en": "English"}
 
@@ -104,6 +108,32 @@ def render_datetime(next_helper, datetime_, date_format: Optional[str] = None,
     return transparency_datetime(datetime_, with_seconds=with_seconds)
 
 
+ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+ROMAN_QUARTER_LOCALES = {"uz", "uz_Cyrl", "ru"}  # number quarters in Roman numerals
+
+
+def transparency_quarter(year: int, quarter: int) -> str:
+    """A quarter of a year as the page's language writes it ("2026 Q1", "2026-yil I chorak",
+    "I квартал 2026 г.")."""
+    numeral = (ROMAN_QUARTERS.get(quarter, quarter) if _locale() in ROMAN_QUARTER_LOCALES
+               else quarter)
+    return tk._("{year} Q{quarter}").format(year=year, quarter=numeral)
+
+
+# Large numbers on a chart's axis: the locale's words for thousand, million, billion, trillion.
+SHORT_SCALE = ((1e12, _("{number}T")), (1e9, _("{number}B")), (1e6, _("{number}M")),
+               (1e3, _("{number}K")))
+
+
+def transparency_short_number(value: Number) -> str:
+    """A number with three significant digits and the locale's abbreviation of its size
+    ("50B" in en, "50 mlrd" in uz, "50 млрд" in ru)."""
+    for size, message in SHORT_SCALE:
+        if abs(value) >= size:
+            return tk._(message).format(number=format_decimal(float(f"{value / size:.3g}")))
+    return format_decimal(float(f"{value:.3g}"))
+
+
 def transparency_language_name(locale: str) -> str:
     return LANGUAGE_NAMES.get(str(locale), str(locale))
 
@@ -111,4 +141,4 @@ def transparency_language_name(locale: str) -> str:
 def get_helpers() -> dict:
     return {f.__name__: f for f in (transparency_number, transparency_money, transparency_date,
                                     transparency_datetime, transparency_language_name,
-                                    render_datetime)}
+                                    transparency_quarter, render_datetime)}

@@ -26,6 +26,24 @@ RESOURCE_FIELDS = {
     "resource_type": _("Resource type"),
 }
 YES_NO = (_("Yes"), _("No"))
+
+# Fields of the portal's forms by their names, as an error summary names them: the forms' own
+# labels where they are short. A field not listed is not named (its message stands alone).
+FIELD_LABELS = {
+    "address": _("Postal address"), "full_name": _("Full name"), "owner_org": _("Department"),
+    "topic": _("Topic"), "type": _("Type"), "code": _("Access code"),
+    "number": _("Appeal number"), "subject": _("Subject"), "text": _("Text"),
+    "upload": _("File"), "attachments": _("Attachments"), "email": _("E-mail"),
+    "phone": _("Phone"), "status": _("Status"), "outcome": _("Outcome"),
+    "deadline": _("Deadline"), "until": _("New deadline"), "answer": _("Answer"),
+    "reason": _("Reason"), "comment": _("Comment"), "note": _("Internal note"),
+    "assignee": _("Member of staff (user name)"), "to": _("Body"), "title": _("Title"),
+    "kind": _("Kind"), "start": _("Start"), "end": _("End"), "location": _("Location"),
+    "place": _("Place"), "description": _("Description"), "stream_url": _("Broadcast link"),
+    "summary": _("Summary"), "transcript": _("Transcript"), "question": _("Question"),
+    "period": _("Period"), "quarter": _("Quarter"), "year": _("Year"), "date": _("Date"),
+    "position": _("Position"), "link": _("Link"), "url": _("URL"), "name": _("Name"),
+}
 INTERNAL_FIELDS = {
     "id", "package_id", "position", "state", "url_type", "datastore_active",
     "datastore_contains_all_records_of_source_file", "has_views", "cache_url",
@@ -86,6 +104,45 @@ def transparency_resource_items(resource: dict, schema: Optional[dict] = None
     return [(label, value) for _unknown, label, value in sorted(items, key=lambda i: i[:2])]
 
 
+# OC4IDS project status codes (https://standard.open-contracting.org/infrastructure/latest/en/
+# reference/codelists/#projectstatus), as a reader sees them.
+PROJECT_STATUSES = {
+    "identification": _("Identification"), "preparation": _("Preparation"),
+    "implementation": _("Implementation"), "completion": _("Completion"),
+    "maintenance": _("Maintenance"), "decommissioning": _("Decommissioning"),
+    "decommissioned": _("Decommissioned"), "cancelled": _("Cancelled"),
+}
+
+
+# OCDS 1.1 closed codelists the procurement pages filter by.
+TENDER_STATUSES = {
+    "planning": _("Planning"), "planned": _("Planned"), "active": _("Active"),
+    "cancelled": _("Cancelled"), "unsuccessful": _("Unsuccessful"), "complete": _("Complete"),
+    "withdrawn": _("Withdrawn"),
+}
+PROCUREMENT_METHODS = {"open": _("Open"), "selective": _("Selective"), "limited": _("Limited"),
+                       "direct": _("Direct")}
+CODELISTS = {"project_status": PROJECT_STATUSES, "tender_status": TENDER_STATUSES,
+             "procurement_method": PROCUREMENT_METHODS}
+
+
+def transparency_code_label(codelist: str, code: Optional[str]) -> str:
+    """A code of a standard's codelist in the page's language (an unknown code as it is)."""
+    label = CODELISTS.get(codelist, {}).get(code or "")
+    return tk._(label) if label else (code or "")
+
+
+def transparency_project_status(code: Optional[str]) -> str:
+    """An OC4IDS project status code in the page's language."""
+    return transparency_code_label("project_status", code)
+
+
+def transparency_field_label(field: str) -> Optional[str]:
+    """The label of a form field in the page's language, None for a field without one."""
+    label = FIELD_LABELS.get(field)
+    return tk._(label) if label else None
+
+
 def translate_site_title() -> None:
     """(before each request) The site title in the page's language when the catalogs have it
     (the portal's default title, "Ochiq portal", is in them)."""
@@ -116,7 +173,10 @@ def scheming_choices_label(next_helper, choices, value):
 def get_helpers() -> dict:
     helpers = {"humanize_entity_type": humanize_entity_type,
                "transparency_dataset_type_label": transparency_dataset_type_label,
-               "transparency_resource_items": transparency_resource_items}
+               "transparency_resource_items": transparency_resource_items,
+               "transparency_field_label": transparency_field_label,
+               "transparency_project_status": transparency_project_status,
+               "transparency_code_label": transparency_code_label}
     if p.plugin_loaded("scheming_datasets"):
         helpers["scheming_language_text"] = scheming_language_text
         helpers["scheming_choices_label"] = scheming_choices_label

@@ -44,3 +44,7 @@ LICENSES = (
     _("Open Data Commons Open Database License (ODbL)"),
     _("Other (stated in the description)"),
 )
+
+# The states of a dataset, which CKAN's and scheming's "Additional info" show through gettext
+# (`_(pkg_dict.state)`) to the editors who see a draft or deleted dataset.
+DATASET_STATES = (_("active"), _("draft"), _("deleted"))

@@ -1,4 +1,5 @@
-"""Uzbek Latin to Uzbek Cyrillic: the demo's Cyrillic datasets and the `uz_Cyrl` UI catalogs.
+"""Uzbek Latin to Uzbek Cyrillic and back: the demo's Cyrillic datasets, the `uz_Cyrl` UI
+catalogs, and content shown in the reader's script (`in_script`, see display.py).
 
 The demo content and the UI translations are written once, in Latin script, and their Cyrillic
 form is derived from them (`to_cyrillic`; `to_cyrillic_message` for gettext messages, whose
@@ -182,6 +183,167 @@ def to_cyrillic_message(text: str) -> str:
     except the text of a tag's title, alt, placeholder and aria-label."""
     parts = _MARKUP_RE.split(text)
     return "".join(_markup(part) if i % 2 else to_cyrillic(part) for i, part in enumerate(parts))
+
+
+# -- Uzbek Cyrillic to Uzbek Latin -----------------------------------------------------------
+# The official correspondences of the 1995 alphabet: ц is "s" at the start of a word and after a
+# consonant, "ts" after a vowel; е is "ye" at the start of a word and after a vowel, ъ or ь,
+# "e" elsewhere; ъ is the tutuq belgisi ʼ; ь is not written.
+OKINA, TUTUQ = "ʻ", "ʼ"
+_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ё": "yo", "ж": "j", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "x", "ч": "ch", "ш": "sh", "ъ": TUTUQ, "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "ў": "o" + OKINA, "қ": "q", "ғ": "g" + OKINA, "ҳ": "h",
+    "щ": "shch", "ы": "i",
+}
+_CYRILLIC_VOWELS = set("аеёиоуўэюя")
+# Loanwords whose Latin spelling the letters alone do not give: the Latin-to-Cyrillic list read
+# backwards (its first spelling wins: сентябр -> sentabr), and words where ъ or ь before a vowel
+# is written y.
+_LATIN_LOANWORDS = {**{c: l for l, c in reversed(list(_LOANWORDS.items()))},
+                    "объект": "obyekt", "субъект": "subyekt", "компьютер": "kompyuter",
+                    "съезд": "syezd", "павильон": "pavilyon", "батальон": "batalyon"}
+_CYRILLIC_WORD_RE = re.compile(r"[\u0400-\u04ff]+(?:[\u0400-\u04ff0-9]*)")
+
+
+def _latin_word(word: str) -> str:
+    lower = word.lower()
+    for cyrillic, latin in _LATIN_LOANWORDS.items():
+        if lower.startswith(cyrillic):
+            source = word[:len(cyrillic)]
+            head = latin.upper() if source.isupper() and len(source) > 1 else _match_case(
+                source, latin)
+            rest = word[len(cyrillic):]
+            return head + (_latin_word(rest) if rest else "")
+    upper = word.isupper() and len(word) > 1
+    out = []
+    for i, char in enumerate(lower):
+        before = lower[i - 1] if i else ""
+        if char == "е":
+            latin = "ye" if not before or before in _CYRILLIC_VOWELS or before in "ъь" else "e"
+        elif char == "ц":
+            latin = "ts" if before in _CYRILLIC_VOWELS else "s"
+        else:
+            latin = _LATIN.get(char, char)
+        if upper:
+            out.append(latin.upper())
+        elif word[i].isupper():
+            out.append(latin[:1].upper() + latin[1:])
+        else:
+            out.append(latin)
+    return "".join(out)
+
+
+def to_latin(text: str) -> str:
+    """The Uzbek Latin spelling of an Uzbek Cyrillic text (Latin words, digits and punctuation
+    unchanged)."""
+    return _CYRILLIC_WORD_RE.sub(lambda m: _latin_word(m.group(0)), text)
+
+
+# -- Which texts are Uzbek ----------------------------------------------------------------------
+_UZ_CYRILLIC_LETTERS = re.compile("[ўқғҳЎҚҒҲ]")
+_RU_LETTERS = re.compile("[щыЩЫ]")
+# Russian words and endings that Uzbek does not have; Uzbek words and endings Russian lacks.
+_RU_WORDS = {"и", "в", "на", "по", "для", "с", "о", "от", "к", "из", "не", "что", "или", "при",
+             "за", "об", "как", "это", "года", "год"}
+_RU_ENDING = re.compile(r"(?:ого|его|ому|ыми|ими|ых|их|ой|ей|ая|яя|ое|ее|ый|ий|ость|ние|ния|"
+                        r"ции|ться|ется|ются|ать|ять|ить)$")
+_UZ_WORDS = {"ва", "билан", "учун", "ҳамда", "бўйича", "тўғрисида", "ҳақида", "йил", "йили",
+             "va", "bilan", "uchun", "hamda", "boʻyicha", "toʻgʻrisida", "haqida", "yil", "yili",
+             "va", "yoki", "ёки", "bo'yicha", "to'g'risida"}
+_UZ_ENDING = re.compile(r"(?:лар|лари|ларни|ларнинг|нинг|даги|дан|ни|си|лик|чи|ган|моқ|"
+                        r"lar|lari|larni|larning|ning|dagi|dan|ni|si|lik|chi|gan|moq|ish|ligi|"
+                        r"sida|сида|iya|ия|iyasi|ияси)$")
+_EN_WORDS = {"the", "of", "and", "for", "to", "in", "on", "with", "by", "is", "are", "from",
+             "a", "an", "this", "that", "data", "report", "at", "or", "as", "be", "not"}
+_EN_LETTERS = re.compile(r"c(?!h)|w|th|ph|ee|oo|dg|gh|ea|ou|tion\b|ck", re.IGNORECASE)
+_UZ_LATIN_LETTERS = re.compile(r"[og][ʻ‘'`]|ʼ|q|x|sh|ch", re.IGNORECASE)
+_ANY_WORD_RE = re.compile(r"[^\W\d_]+(?:[ʻʼ‘’'`][^\W\d_]+)*")
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_HAS_LATIN = re.compile("[A-Za-z]")
+
+# The `language` field of a dataset (ckanext/transparency/schemas/presets.yaml) and locales.
+UZBEK_LANGUAGES = {"uz", "uz-Latn", "uz-Cyrl", "uz_Cyrl", "uz-latn", "uz-cyrl"}
+OTHER_LANGUAGES = {"ru", "en"}
+
+
+def _cyrillic_score(words: list[str]) -> int:
+    score = 0
+    for word in words:
+        lower = word.lower()
+        if _UZ_CYRILLIC_LETTERS.search(word) or lower in _UZ_WORDS:
+            score += 2
+        elif _RU_LETTERS.search(word) or lower in _RU_WORDS or "ь" in lower:
+            score -= 2
+        elif _RU_ENDING.search(lower) and len(lower) > 4:
+            score -= 1
+        elif _UZ_ENDING.search(lower) and len(lower) > 4:
+            score += 1
+    return score
+
+
+def _latin_score(words: list[str]) -> int:
+    score = 0
+    for word in words:
+        lower = word.lower()
+        if lower in _UZ_WORDS or re.search(r"[og][ʻ‘'`]|ʼ", lower):
+            score += 2
+        elif lower in _EN_WORDS or _EN_LETTERS.search(lower):
+            score -= 2
+        elif _UZ_LATIN_LETTERS.search(lower) or (_UZ_ENDING.search(lower) and len(lower) > 4):
+            score += 1
+    return score
+
+
+def is_uzbek(text: str, language: str | None = None) -> bool:
+    """Whether a text is Uzbek (in either script), not Russian or English: by the language its
+    dataset or department declares, else by its letters and words (ў қ ғ ҳ, oʻ gʻ and Uzbek
+    endings against щ ы ь, Russian endings and English spellings)."""
+    if language in UZBEK_LANGUAGES:
+        return True
+    if language in OTHER_LANGUAGES:
+        return False
+    cyrillic = [w for w in _ANY_WORD_RE.findall(text) if _HAS_CYRILLIC.search(w)]
+    latin = [w for w in _ANY_WORD_RE.findall(text) if _HAS_LATIN.search(w)]
+    if len(cyrillic) >= len(latin):
+        return bool(cyrillic) and _cyrillic_score(cyrillic) > 0
+    return _latin_score(latin) > 0
+
+
+def is_foreign(text: str) -> bool:
+    """Whether a text shows signs of Russian or English (a single word often shows neither)."""
+    cyrillic = [w for w in _ANY_WORD_RE.findall(text) if _HAS_CYRILLIC.search(w)]
+    latin = [w for w in _ANY_WORD_RE.findall(text) if _HAS_LATIN.search(w)]
+    return _cyrillic_score(cyrillic) < 0 or _latin_score(latin) < 0
+
+
+# Spans a conversion leaves alone: names in quotes, web and e-mail addresses, code spans, and
+# words with digits or in capitals (codes: OCDS, KIRA, d110).
+_KEPT_RE = re.compile(r"(«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|`[^`]*`|\S+@\S+|https?://\S+|"
+                      r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:uz|com|org|net|ru|io|gov)"
+                      r"\b\S*|\b[^\W\d_]*\d[^\W_]*|\b[A-ZА-ЯЎҚҒҲЁ]{2,5}\b)")
+
+
+def _outside_kept(text: str, convert) -> str:
+    parts = _KEPT_RE.split(text)
+    return "".join(part if i % 2 else convert(part) for i, part in enumerate(parts))
+
+
+def in_script(text, locale: str, language: str | None = None):
+    """A text in the script of a page in `locale` when it is Uzbek: Latin to Cyrillic on uz_Cyrl
+    pages, Cyrillic to Latin on uz pages; Russian and English text, other locales' pages, names
+    in quotes, codes, addresses and numbers unchanged."""
+    if not isinstance(text, str) or not text or locale not in ("uz", "uz_Cyrl"):
+        return text
+    words = _KEPT_RE.sub(" ", text)
+    if locale == "uz_Cyrl":
+        if not _HAS_LATIN.search(words) or not is_uzbek(words, language):
+            return text
+        return _outside_kept(text, to_cyrillic)
+    if not _HAS_CYRILLIC.search(words) or not is_uzbek(words, language):
+        return text
+    return _outside_kept(text, to_latin)
 
 
 # What a Windows-1251 file from a local office does with the four Uzbek letters that code page

@@ -7,6 +7,8 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
+from ckanext.transparency.i18n.formatting import transparency_short_number
+
 COLOURS = ("#1f6fb2", "#7fb3de", "#2e8540", "#e07b00", "#8a5db5", "#c0392b")
 WIDTH, HEIGHT = 720, 320
 LEFT, RIGHT, TOP, BOTTOM = 70, 50, 20, 60
@@ -24,10 +26,7 @@ def nice_step(maximum: float, ticks: int = 5) -> float:
 
 
 def short_number(value: float) -> str:
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}"
+    return transparency_short_number(value)
 
 
 def bar_chart(title: str, categories: Sequence[str],

@@ -8,6 +8,10 @@ from typing import Any, Mapping
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.i18n import display
+from ckanext.transparency.i18n.formatting import transparency_quarter
+from ckanext.transparency.i18n.labels import transparency_project_status
+
 from . import charts, freshness, tableschema
 from .exports import records
 from .types import CATEGORIES, TYPES
@@ -103,7 +107,7 @@ def budget(context: dict, args: Mapping) -> dict:
         for i, column in enumerate(("tasdiqlangan_reja_soʻm", "aniqlangan_reja_soʻm",
                                     "ijro_soʻm")):
             quarters[key][i] += _number(row.get(column))
-    table = [{"period": f"{y} Q{q}", "approved": a, "revised": r, "executed": e,
+    table = [{"period": transparency_quarter(y, q), "approved": a, "revised": r, "executed": e,
               "rate": round(100 * e / r, 1) if r else 0.0}
              for (y, q), (a, r, e) in sorted(quarters.items())]
     chart = charts.bar_chart(
@@ -149,7 +153,7 @@ def procurement(context: dict, args: Mapping) -> dict:
                     for k, (c, t, a) in sorted(by_method.items(), key=lambda kv: -kv[1][1])]
     chart = charts.bar_chart(
         tk._("Tender and award value by procedure (UZS)"),
-        [m["method"] for m in method_table],
+        [display.text(m["method"]) for m in method_table],
         [(tk._("Tender value"), [m["tender_value"] for m in method_table]),
          (tk._("Award value"), [m["award_value"] for m in method_table])],
         description=tk._("The table below the chart has the same numbers.")
@@ -172,7 +176,7 @@ def projects(context: dict, args: Mapping) -> dict:
                     for s in sorted(counts, key=lambda s: -counts[s])]
     chart = charts.bar_chart(
         tk._("Budget and spending by project status (UZS)"),
-        [s["status"] for s in status_table],
+        [transparency_project_status(s["status"]) for s in status_table],
         [(tk._("Budget"), [s["budget"] for s in status_table]),
          (tk._("Spent"), [s["spent"] for s in status_table])],
         description=tk._("The table below the chart has the same numbers.")

@@ -8,7 +8,7 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.transparency import (cli, csrf_guard, log_privacy, request_guard, unavailable,
                                   urls, web)
-from ckanext.transparency.i18n import catalogs, formatting, labels
+from ckanext.transparency.i18n import catalogs, display, formatting, labels
 
 
 @tk.blanket.config_declarations("../web/config_declaration.yaml")
@@ -19,6 +19,9 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.ITemplateHelpers)
     p.implements(p.IMiddleware, inherit=True)
     p.implements(p.IBlueprint)
+    p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IOrganizationController, inherit=True)
+    p.implements(p.IGroupController, inherit=True)
 
     def update_config(self, config):
         # every process loads the plugins after its logging is set up: web, worker, CLI, jobs
@@ -44,7 +47,21 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # ITemplateHelpers
     def get_helpers(self):
-        return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers()}
+        return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers(),
+                **display.get_helpers()}
+
+    # IPackageController, IOrganizationController, IGroupController: Uzbek content in the
+    # reader's script on pages (i18n/display.py)
+    def before_dataset_view(self, pkg_dict):
+        return display.dataset_for_view(pkg_dict)
+
+    def before_view(self, data_dict):
+        return display.group_for_view(data_dict)
+
+    def before_dataset_search(self, search_params):
+        if isinstance(search_params.get("fq"), str):
+            search_params["fq"] = display.tags_in_both_scripts(search_params["fq"])
+        return search_params
 
     # IBlueprint
     def get_blueprint(self):
@@ -54,6 +71,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     def make_middleware(self, app, config):
         if hasattr(app, "before_request"):  # the Flask app
             app.before_request(labels.translate_site_title)
+            app.jinja_env.filters["uz_script"] = display.text
             app.before_request(request_guard.check)
             unavailable.register(app)
             web.install(app)  # the size limit goes first, before anything reads the body
