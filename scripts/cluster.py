@@ -142,7 +142,8 @@ def up() -> None:
         for number, node in enumerate(nodes, 1):
             supervisor.child(f"web node {number}", portal.web_server(node), env)
         for node in nodes:
-            if not portal._wait_for(f"http://127.0.0.1:{node}/api/3/action/status_show"):
+            # six workers loading CKAN at once take minutes on a busy two-core machine
+            if not portal._wait_for(f"http://127.0.0.1:{node}/api/3/action/status_show", 600):
                 sys.exit("a web node did not answer; see the messages above")
         ckan = [portal.CKAN, "-c", str(NODE_INI)]
         supervisor.child("jobs worker 1", [*ckan, "jobs", "worker", "default"], env)
