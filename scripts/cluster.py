@@ -10,9 +10,9 @@ Redis; one storage directory shared by the nodes. Everything is supervised as in
 Each web node reads var/cluster/node.ini, which sends reads to the replica.
 
 nginx is Debian's package: installed when run as root and missing; otherwise the script stops
-and says so. Anonymous GET pages are micro-cached by nginx for a few seconds (never a request
-with CKAN's session cookie, never a form); a GET that a dead node cannot answer is retried on
-the other.
+and says so. Anonymous GET pages are micro-cached by nginx for as long as CKAN's Cache-Control
+says (CACHE_SECONDS, 5 s; never a request with a session cookie or an API token, never a page
+with a form); a GET that a dead node cannot answer is retried on the other.
 """
 from __future__ import annotations
 
@@ -48,8 +48,13 @@ http {{
 {servers}
         keepalive 16;
     }}
-    # CKAN's session cookie (`ckan`) marks a signed-in visitor: never cached
-    map $cookie_ckan $signed_in {{ default 1; "" 0; }}
+    # A request with CKAN's session or remember-me cookie, or signed with an API token, is
+    # never answered from the cache nor stored in it (a signed-in user, or a visitor who sent a
+    # form); the answers CKAN marks private or that set a cookie are never stored either
+    map "$cookie_ckan$cookie_remember_token$http_authorization$http_x_ckan_api_key" $personal {{
+        default 1;
+        "" 0;
+    }}
     server {{
         listen 127.0.0.1:{port};
         location / {{
@@ -67,12 +72,12 @@ http {{
             proxy_cache pages;
             proxy_cache_methods GET HEAD;
             proxy_cache_key $scheme$host$request_uri;
-            proxy_cache_valid 200 {cache_seconds}s;
-            proxy_cache_bypass $signed_in;
-            proxy_no_cache $signed_in;
+            # how long, CKAN says (Cache-Control: public, max-age=ckan.cache_expires)
+            proxy_cache_bypass $personal;
+            proxy_no_cache $personal;
             proxy_cache_lock on;
             proxy_cache_use_stale updating error timeout http_502 http_503;
-            add_header X-Cache $upstream_cache_status;
+            add_header X-Cache-Status $upstream_cache_status always;
         }}
     }}
 }}
@@ -112,7 +117,7 @@ def write_nginx_conf(port: int, nodes: list[int]) -> Path:
                         for node in nodes)
     conf = NGINX_DIR / "nginx.conf"
     conf.write_text(NGINX_CONF.format(
-        prefix=NGINX_DIR, servers=servers, port=port, cache_seconds=CACHE_SECONDS,
+        prefix=NGINX_DIR, servers=servers, port=port,
         user="user root;" if os.geteuid() == 0 else ""))
     return conf
 
@@ -130,7 +135,8 @@ def up() -> None:
         for number, node in enumerate(nodes, 1):
             supervisor.child(f"web node {number}", portal.web_server(node), env)
         for node in nodes:
-            if not portal._wait_for(f"http://127.0.0.1:{node}/api/3/action/status_show"):
+            # six workers loading CKAN at once take minutes on a busy two-core machine
+            if not portal._wait_for(f"http://127.0.0.1:{node}/api/3/action/status_show", 600):
                 sys.exit("a web node did not answer; see the messages above")
         ckan = [portal.CKAN, "-c", str(NODE_INI)]
         supervisor.child("jobs worker 1", [*ckan, "jobs", "worker", "default"], env)

@@ -9,7 +9,10 @@ stopped:
   dev      CKAN's development server (`ckan run`, threaded), as `make up` ran before
   node     one production web node (gunicorn, WEB_WORKERS workers), as `make up` runs now
   cluster  scripts/cluster.py: nginx (micro-caching anonymous pages) before two such nodes
-Prints requests/s and p50/p95/p99 per kind of page, and errors. Not a test: nothing asserts.
+Prints requests/s and p50/p95/p99 per kind of page, errors, the share of answers nginx gave from
+its cache (X-Cache-Status HIT, UPDATING or STALE), and the machine's 1-minute load average sampled during each
+run (the machine may be shared: a load above its cores means others took CPU too). Not a test:
+nothing asserts.
 """
 from __future__ import annotations
 
@@ -99,6 +102,8 @@ def stop(process: subprocess.Popen) -> None:
 def load(port: int, clients: int, seconds: float) -> dict[str, dict]:
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
+    hits: dict[str, int] = defaultdict(int)
+    load_averages: list[float] = []
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
     kinds = list(PAGES)
@@ -114,6 +119,8 @@ def load(port: int, clients: int, seconds: float) -> dict[str, dict]:
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
+                # UPDATING, STALE: nginx answered from its copy while one request refreshes it
+                cached = response.getheader("X-Cache-Status") in ("HIT", "UPDATING", "STALE")
             except (OSError, http.client.HTTPException):
                 ok = False
                 connection.close()
@@ -122,11 +129,18 @@ def load(port: int, clients: int, seconds: float) -> dict[str, dict]:
             with lock:
                 if ok:
                     timings[kind].append(elapsed)
+                    hits[kind] += cached
                 else:
                     errors[kind] += 1
             turn += 1
 
+    def sample_load() -> None:
+        while time.monotonic() < stop_at:
+            load_averages.append(os.getloadavg()[0])
+            time.sleep(5)
+
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    threads.append(threading.Thread(target=sample_load))
     began = time.monotonic()
     for thread in threads:
         thread.start()
@@ -139,9 +153,12 @@ def load(port: int, clients: int, seconds: float) -> dict[str, dict]:
         quantiles = statistics.quantiles(times, n=100) if len(times) > 1 else [0.0] * 99
         result[kind] = {"rps": len(times) / wall, "p50": quantiles[49] * 1000,
                         "p95": quantiles[94] * 1000, "p99": quantiles[98] * 1000,
-                        "errors": errors[kind]}
-    result["total"] = {"rps": sum(len(t) for t in timings.values()) / wall,
-                       "errors": sum(errors.values())}
+                        "errors": errors[kind], "hits": hits[kind] / max(len(times), 1)}
+    answered = sum(len(t) for t in timings.values())
+    result["total"] = {"rps": answered / wall, "errors": sum(errors.values()),
+                       "hits": sum(hits.values()) / max(answered, 1),
+                       "load": (min(load_averages), statistics.mean(load_averages),
+                                max(load_averages))}
     return result
 
 
@@ -167,8 +184,10 @@ def main() -> None:
             results[shape] = load(port, args.clients, args.seconds)
         finally:
             stop(process)
-        print(f"{shape}: {results[shape]['total']['rps']:.1f} requests/s, "
-              f"{results[shape]['total']['errors']} errors", flush=True)
+        total = results[shape]["total"]
+        print(f"{shape}: {total['rps']:.1f} requests/s, {total['errors']} errors, "
+              f"{total['hits']:.0%} from nginx's cache; load average (1 min) during the run "
+              "min/mean/max {:.1f}/{:.1f}/{:.1f}".format(*total["load"]), flush=True)
     print(f"\n{args.clients} clients, {args.seconds:.0f} s per shape, "
           f"WEB_WORKERS={env(0)['WEB_WORKERS']}, {os.cpu_count()} cores")
     header = f"{'page':<12}" + "".join(f"{shape:>34}" for shape in results)
@@ -184,6 +203,11 @@ def main() -> None:
                 row += (f"{figures['rps']:>10.1f}{figures['p50']:>6.0f}{figures['p95']:>6.0f}"
                         f"{figures['p99']:>6.0f}{figures['errors']:>9}")
         print(row)
+    print("cache hits  " + "".join(f"{results[shape]['total']['hits']:>33.0%} "
+                                   for shape in results))
+    loads = ["{:.1f}/{:.1f}/{:.1f}".format(*results[shape]["total"]["load"]) for shape in results]
+    print("load avg    " + "".join(f"{figures:>33} " for figures in loads)
+          + " (1 min: min/mean/max)")
 
 
 if __name__ == "__main__":

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import re
 import secrets
-import shutil
 import sys
 import threading
 import time
@@ -21,30 +18,13 @@ from pathlib import Path
 
 import psutil
 import psycopg2
-import pytest
-
-from tests.live import PortalProcess
 
 ROOT = Path(__file__).resolve().parents[2]
-CLUSTER_VAR = ROOT / "var" / "cluster-test"
 CLIENTS = 20
 LOAD_SECONDS = 24
 KILL_AFTER = 8
-START_LIMIT = 900
 
 sys.path.insert(0, str(ROOT / "scripts"))
-
-
-class Cluster(PortalProcess):
-    def __init__(self):
-        super().__init__("cluster.py", CLUSTER_VAR, "cluster.log")
-
-    def start(self) -> None:
-        super().start("the cluster is up", START_LIMIT)
-
-    def nodes(self) -> list[int]:
-        found = re.search(r"web nodes on (\d+), (\d+)", self.log())
-        return [int(found.group(1)), int(found.group(2))]
 
 
 def _call(url: str, data: dict | None = None, token: str = "") -> tuple[int, dict | bytes]:
@@ -78,18 +58,6 @@ def _kill_node(port: int) -> int:
                 process.kill()
             return len(victims)
     raise AssertionError(f"no process listens on {port}")
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()) and os.geteuid() != 0:
-        pytest.skip("nginx is not installed (apt-get install nginx) and this is not root")
-    running = Cluster()
-    try:
-        running.start()
-        yield running
-    finally:
-        running.stop()
 
 
 def test_a_web_node_dies_under_load_and_nobody_notices(cluster):

@@ -47,13 +47,11 @@ class UpdateRecord(DomainObject, BaseModel):
     @classmethod
     def latest_by_package(cls, package_ids: list[str] | None = None) -> dict[str, "UpdateRecord"]:
         """The update covering the latest period, per package."""
-        query = model.Session.query(cls)
+        query = (model.Session.query(cls).distinct(cls.package_id)
+                 .order_by(cls.package_id, cls.period_end.desc(), cls.updated_at.desc()))
         if package_ids is not None:
             query = query.filter(cls.package_id.in_(package_ids))
-        latest: dict[str, UpdateRecord] = {}
-        for record in query.order_by(cls.period_end, cls.updated_at):
-            latest[record.package_id] = record
-        return latest
+        return {record.package_id: record for record in query}
 
 
 class ScheduleState(DomainObject, BaseModel):

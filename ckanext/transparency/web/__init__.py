@@ -1,5 +1,6 @@
 """Web hardening of the whole site: the client's address behind trusted proxies, request size
-limits, security headers and cookies. Wired by the portal plugin (IMiddleware)."""
+limits, security headers, cookies and what caches may share. Wired by the portal plugin
+(IMiddleware)."""
 from __future__ import annotations
 
 from flask import Flask
@@ -8,7 +9,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 import ckan.plugins.toolkit as tk
 from ckan.config.middleware.flask_app import ckan_before_request
 
-from . import headers, limits
+from . import caching, headers, limits
 from .proxies import TrustedProxies
 
 
@@ -22,4 +23,6 @@ def install(app: Flask) -> None:
     handlers.insert(handlers.index(ckan_before_request) + 1, limits.check_size)
     app.register_error_handler(RequestEntityTooLarge, limits.too_large)
     app.after_request(headers.add_headers)
+    # after CKAN's registration, so it runs before CKAN's handler that writes Cache-Control
+    app.after_request(caching.keep_private)
     headers.secure_cookies(app)
