@@ -4,13 +4,18 @@
 
 Builds N varied dataset documents (Uzbek Latin and Cyrillic, Russian and English words, eight
 organizations, a long tail of tags, formats, groups, five years of dates, private datasets)
-directly in the index of the test database, under a site id of its own, then prints for
+directly in the index of the test database, under a site id of its own: --unique of them
+analysed by build_row in --processes processes and COPYed in, the rest copies of those under
+new ids made in SQL (so --datasets 1000000 does not analyse a million documents). It prints
+for
   (a) a two-word free-text query,
   (b) free text + three fq filters + four facets,
   (c) filters only, sorted by metadata_modified desc,
 the median and 95th percentile latency of CKAN's package_search action in-process and of the
-same statement as bare SQL on the same table, and the index write rate (datasets/s) when the
-documents are added in CKAN's rebuild batches. The benchmark's documents are removed at the end.
+same statement as bare SQL on the same table, the load average, the index write rate
+(datasets/s) of add() in CKAN's batches of 100, and (--rebuild N) CKAN's search-index rebuild
+beside `ckan transparency search rebuild` over N real datasets. Its documents are removed at
+the end unless --keep.
 """
 from __future__ import annotations
 
