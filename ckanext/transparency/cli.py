@@ -129,3 +129,31 @@ def periodic(every: int | None, today):
         if not every:
             return
         time.sleep(every * 60)
+
+
+@transparency.group()
+def search():
+    """The PostgreSQL search index."""
+
+
+@search.command()
+@click.option("--processes", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Processes that read and index datasets (each with its own connections).")
+@click.option("--batch", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Datasets a process indexes before writing them in one statement.")
+@click.option("--force", is_flag=True, help="Carry on past a dataset that cannot be indexed.")
+def rebuild(processes: int, batch: int, force: bool):
+    """Re-index every dataset as `ckan search-index rebuild` does, in parallel processes."""
+    from ckanext.transparency.search import rebuild as engine
+
+    def progress(done: int, total: int) -> None:
+        click.echo(f"\rIndexed {done}/{total}", nl=False)
+
+    indexed, errors, seconds = engine.rebuild(processes=processes, batch_size=batch, force=force,
+                                              progress=progress)
+    click.echo(f"\nIndexed {indexed} datasets in {seconds:.1f} s "
+               f"({indexed / seconds if seconds else 0:.0f} datasets/s, {processes} processes)")
+    for error in errors:
+        click.echo(f"Not indexed: {error}", err=True)
+    if errors:
+        raise click.exceptions.Exit(1)

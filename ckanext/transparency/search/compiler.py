@@ -410,7 +410,7 @@ class Compiler:
             return self._text_words(query_terms(value), field)
         if kind in (fields.DATE, fields.INT):
             return self._range(field, raw, raw, True, True)
-        return f"d.terms @> {self._param(json.dumps({field: [value]}))}::jsonb"
+        return self._string_value(field, value)
 
     def _phrase(self, value: str, field: str | None) -> str | None:
         if field is _FREE_TEXT and self.options.mode == "dismax" and self.options.qf:
@@ -428,7 +428,14 @@ class Compiler:
             return self._text_words(query_terms(value), field) or "FALSE"
         if kind in (fields.DATE, fields.INT):
             return self._range(field, value, value, True, True)
-        return f"d.terms @> {self._param(json.dumps({field: [value]}))}::jsonb"
+        return self._string_value(field, value)
+
+    def _string_value(self, field: str, value: str) -> str:
+        element = fields.key(field, value)
+        if element is None:
+            return f"d.terms @> {self._param(json.dumps({field: [value]}))}::jsonb"
+        column = "flags" if field in fields.FLAG_FIELDS else "keys"
+        return f"d.{column} @> ARRAY[{self._param(element)}]::text[]"
 
     def _contains_any(self, field: str, alternatives: list[str]) -> str:
         options = [f"d.tokens @> {self._param(json.dumps({field: [a]}))}::jsonb"

@@ -205,7 +205,10 @@ class PostgresSolr:
             commit: bool | None = None, softCommit: bool = False, commitWithin: Any = None,
             waitFlush: Any = None, waitSearcher: Any = None, overwrite: bool = True,
             handler: str = "update", min_score: Any = None) -> str:
-        rows = [document.build_row(doc) for doc in docs]
+        return self.write_rows([document.build_row(doc) for doc in docs])
+
+    def write_rows(self, rows: list[dict[str, Any]]) -> str:
+        """Write index rows made by document.build_row, in one statement."""
         if not rows:
             return ""
         for row in rows:
@@ -215,21 +218,26 @@ class PostgresSolr:
         with self._cursor() as cursor:
             psycopg2.extras.execute_values(
                 cursor,
-                f"""WITH input (index_id, site_id, terms, tokens, texts, tsv, doc) AS (VALUES %s),
+                f"""WITH input (index_id, site_id, terms, tokens, texts, tsv, keys, flags, doc)
+                    AS (VALUES %s),
                     written AS (
-                        INSERT INTO {TABLE} AS t (index_id, site_id, terms, tokens, texts, tsv)
-                        SELECT index_id, site_id, terms, tokens, texts, tsv FROM input
+                        INSERT INTO {TABLE} AS t (index_id, site_id, terms, tokens, texts, tsv,
+                                                  keys, flags)
+                        SELECT index_id, site_id, terms, tokens, texts, tsv, keys, flags
+                        FROM input
                         ON CONFLICT (index_id) DO UPDATE SET
                             site_id = EXCLUDED.site_id, terms = EXCLUDED.terms,
                             tokens = EXCLUDED.tokens, texts = EXCLUDED.texts, tsv = EXCLUDED.tsv,
+                            keys = EXCLUDED.keys, flags = EXCLUDED.flags,
                             seq = nextval('transparency_search.document_seq')
                         RETURNING index_id)
                     INSERT INTO {STORED} (index_id, doc)
                     SELECT input.index_id, input.doc FROM input JOIN written USING (index_id)
                     ON CONFLICT (index_id) DO UPDATE SET doc = EXCLUDED.doc""",
                 [(r["index_id"], r["site_id"], r["terms"], r["tokens"], r["texts"], r["tsv"],
-                  r["doc"]) for r in rows],
-                template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector, %s::jsonb)",
+                  r["keys"], r["flags"], r["doc"]) for r in rows],
+                template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector, %s::text[], "
+                         "%s::text[], %s::jsonb)",
                 page_size=len(rows))
         return json.dumps({"responseHeader": {"status": 0}})
 

@@ -6,6 +6,8 @@ Columns of a row:
   tokens  {field: [canonical words]} of text fields: fielded word matching
   texts   {field: " w1 w2 | w3 "}: the words of text fields in order, for phrases and wildcards
   tsv     the weighted free-text vector (tsvector literal)
+  keys    ["field=value", ...] of string fields (fields.key), for matching with a GIN index
+  flags   the same for fields.FLAG_FIELDS, without an index
 """
 from __future__ import annotations
 
@@ -174,6 +176,14 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
             for u in _as_list(doc.get(f))]
     if urls:
         tokens["urls"] = sorted({w for u in urls for w in tokenize(u)})
+    keys: list[str] = []
+    flags: list[str] = []
+    for field, values in terms.items():
+        if fields.kind(field) == fields.STRING:
+            for value in dict.fromkeys(values):
+                element = fields.key(field, value)
+                if element is not None:
+                    (flags if field in fields.FLAG_FIELDS else keys).append(element)
 
     return {
         "index_id": str(doc["index_id"]),
@@ -183,6 +193,8 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
         "tokens": json.dumps(tokens),
         "texts": json.dumps(texts),
         "tsv": vector.literal(),
+        "keys": keys,
+        "flags": flags,
     }
 
 

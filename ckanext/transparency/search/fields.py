@@ -48,6 +48,23 @@ WEIGHT_LETTER = {
 EXTRAS_LETTER = "C"
 
 
+# Exact values of string fields are also kept as "field=value" text in arrays, whose GIN index
+# answers a match without reading the row again (a jsonb containment is always rechecked on the
+# row). Fields that nearly every document shares (CKAN filters every search on them) go in an
+# array of their own without an index: checked on the rows that the other conditions found,
+# rather than read from an index as a list of nearly all documents.
+FLAG_FIELDS = frozenset({"capacity", "state", "site_id", "entity_type", "dataset_type"})
+MAX_KEY_BYTES = 1000  # a longer value is matched through the jsonb of terms only
+
+
+def key(field: str, value: str) -> str | None:
+    """The array element of an exact string value, None when it is too long for one."""
+    text = f"{field}={value}"
+    if len(text) * 4 > MAX_KEY_BYTES and len(text.encode("utf-8")) > MAX_KEY_BYTES:
+        return None
+    return text
+
+
 def kind(field: str) -> str:
     if field in _TEXT_FIELDS or field.startswith(("extras_", "res_extras_")):
         return TEXT
