@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 import ckan.plugins.toolkit as tk
 
 from . import deadlines, vocabulary
+import ckan.model as model
 
 BADGE = {deadlines.OVERDUE: "danger", deadlines.DUE_SOON: "warning",
          deadlines.ON_TIME: "success", deadlines.DONE_ON_TIME: "secondary",
@@ -76,7 +77,6 @@ def appeals_config(name: str):
 
 
 def appeals_user_name(user_id: str) -> str:
-    import ckan.model as model
     user = model.User.get(user_id) if user_id else None
     return (user.display_name if user else "") or ""
 

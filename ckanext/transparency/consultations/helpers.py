@@ -5,6 +5,7 @@ import ckan.plugins.toolkit as tk
 
 from . import lifecycle, moderation, settings
 from .dictization import decision_label, proposal_kind_label
+from ckan.lib.formatters import localised_filesize
 
 
 def consultation_status_label(status: str) -> str:
@@ -43,7 +44,6 @@ def consultation_status_class(status: str) -> str:
 
 
 def consultation_filesize(size: int) -> str:
-    from ckan.lib.formatters import localised_filesize
     return localised_filesize(size)
 
 

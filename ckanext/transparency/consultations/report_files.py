@@ -9,6 +9,10 @@ from ckanext.transparency.spreadsheet import safe_cell, safe_row
 
 from . import lifecycle, settings
 from .dictization import DECISIONS, decision_label, proposal_kind_label
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from fpdf import FPDF
+from fpdf.fonts import FontFace
 
 MIMETYPES = {"csv": "text/csv; charset=utf-8",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -61,8 +65,6 @@ def to_csv(report: dict) -> bytes:
 
 
 def to_xlsx(report: dict) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
@@ -91,8 +93,6 @@ def to_xlsx(report: dict) -> bytes:
 
 
 def to_pdf(report: dict) -> bytes:
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     regular, bold = settings.pdf_fonts()
     pdf = FPDF(orientation="landscape", format="A4")

@@ -15,6 +15,9 @@ from typing import Any, Sequence
 from ckanext.transparency.i18n.transliterate import for_cp1251
 
 from .tables import DATE, DECIMAL, INT, MONEY, PERCENT, Column, Table
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 CSV, XLSX = "CSV", "XLSX"
 UTF8, UTF8_BOM, CP1251 = "utf-8", "utf-8-sig", "cp1251"
@@ -69,9 +72,6 @@ NUMBER_FORMATS = {MONEY: "#,##0", INT: "0", PERCENT: "0.0", DECIMAL: "0.0"}
 
 
 def xlsx_bytes(table: Table, spec: FileSpec, about: Sequence[str] = ()) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active

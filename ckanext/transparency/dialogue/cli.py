@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import click
+from . import notifications
+from . import opendata
 
 
 @click.group(short_help="Open dialogue: notifications, poll results")
@@ -12,7 +14,6 @@ def dialogue():
 @dialogue.command("send-notifications")
 def send_notifications():
     """E-mail the pending notifications (postponed, cancelled, answered, rejected)."""
-    from . import notifications
     counts = notifications.send_pending()
     click.echo(f"sent {counts['sent']}, failed {counts['failed']}")
 
@@ -20,6 +21,5 @@ def send_notifications():
 @dialogue.command("publish-polls")
 def publish_polls():
     """Publish the results of every closed poll as an open dataset (idempotent)."""
-    from . import opendata
     count = opendata.publish_closed(echo=click.echo)
     click.echo(f"{count} poll(s) published")

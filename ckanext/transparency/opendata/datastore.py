@@ -16,6 +16,8 @@ import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 
 from . import tableschema
+from ckanext.datastore.backend import postgres as backend
+from psycopg2 import DataError, IntegrityError
 
 SPOOL_BYTES = 8 * 1024 * 1024
 _COPY_CONTEXT = re.compile(r"COPY [^,]+, line (\d+)(?:, column ([^:]+))?")
@@ -73,7 +75,6 @@ class StagedTable:
     """A new version of a resource's DataStore table, loaded but not yet published."""
 
     def __init__(self, fields: list[dict]):
-        from ckanext.datastore.backend import postgres as backend
         self._backend = backend
         self.name = f"_staging_{uuid.uuid4().hex}"
         engine = backend.get_write_engine()
@@ -87,7 +88,6 @@ class StagedTable:
 
     def load(self, records: RecordFile) -> None:
         """COPY the records in; LoadFailed names the record and field PostgreSQL refused."""
-        from psycopg2 import DataError, IntegrityError
         records.file.seek(0)
         columns = ", ".join(self._backend.identifier(n) for n in records.names)
         sql = f"COPY {self._backend.identifier(self.name)} ({columns}) FROM STDIN"

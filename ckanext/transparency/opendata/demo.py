@@ -10,9 +10,13 @@ from typing import Callable, Iterable
 
 import ckan.model as model
 
+from ckanext.transparency.core.demo import DemoStep
+from ckanext.transparency.demo.datasets import DATASETS
+
 from . import periods
 from .model import UpdateRecord
 from .types import PERIOD_MONTHS
+from ckan.lib.search import rebuild
 
 LATE_SHARE = {"samarqand-hududiy-boshqarmasi": 0.5}  # an office that is often late
 
@@ -54,7 +58,6 @@ def backdate(package: model.Package, org_name: str) -> int:
         written += 1
         period = periods.following(period, months)
     model.Session.commit()
-    from ckan.lib.search import rebuild
     rebuild(package.id)
     return written
 
@@ -68,3 +71,11 @@ def load(specs: Iterable, echo: Callable[[str], object] = print) -> None:
             count += 1 if backdate(package, spec.org) else 0
     if count:
         echo(f"  update history: {count} datasets, one update per period")
+
+
+def _step(context: dict, echo: Callable[[str], object]) -> dict[str, int]:
+    load(DATASETS, echo)
+    return {}
+
+
+STEPS = [DemoStep("opendata", _step)]

@@ -19,6 +19,7 @@ import ckan.plugins.toolkit as tk
 
 from . import datastore, freshness, history, periods, reading, tableschema, validation
 from .types import PERIOD_MONTHS, TYPES
+from ckan.lib.search import rebuild
 
 MIMETYPES = {reading.CSV: "text/csv", reading.XLSX: (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
@@ -160,7 +161,6 @@ def _record(context: dict, checked: CheckedUpload, resource_id: str) -> None:
         period = freshness.published_period(period, package.get("frequency"), package["type"],
                                             dt.date.today())
     history.record(package, resource_id, context.get("user"), period, checked.table.rows)
-    from ckan.lib.search import rebuild
     rebuild(package["id"])
 
 

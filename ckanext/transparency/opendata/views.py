@@ -8,6 +8,7 @@ from flask import Blueprint, Response
 
 from . import pages
 from .exports import dump
+from .exports import ocds, xlsx_stream
 
 opendata = Blueprint("opendata", __name__)
 
@@ -48,7 +49,6 @@ def ocds_json(id: str):
 
 
 def ocds_xlsx(id: str):
-    from .exports import ocds, xlsx_stream
     package = _package_or_404("ocds_release_package", id)
     body = xlsx_stream.workbook(ocds.flat_workbook(package))
     return Response(body, mimetype=dump.XLSX_MIMETYPE, headers={

@@ -9,7 +9,9 @@ from flask import send_file
 from .. import storage
 from ..model import EVENT_KINDS, MATERIAL_KINDS
 from . import common
-from . import dialogue
+from .common import dialogue
+from ..model import Material
+import ckan.model as model
 
 PAGE = 20
 
@@ -198,8 +200,6 @@ def material_delete(material_id):
 
 @dialogue.route("/file/<material_id>/<filename>")
 def material_file(material_id, filename):
-    from ..model import Material
-    import ckan.model as model
     material = model.Session.get(Material, material_id)
     path = storage.path_of(material_id, filename) if material and \
         material.url_type == "upload" and material.url == filename else None
