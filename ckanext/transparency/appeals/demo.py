@@ -13,14 +13,17 @@ import sqlalchemy as sa
 
 import ckan.model as ckan_model
 
-from ckanext.transparency.core.demo import DemoStep
+from ckanext.transparency.demo import vocabulary as v
+
 
 from . import deadlines, model, present, safety
-from ckanext.transparency.demo import vocabulary as v
-from . import receptions
 
+
+from ckanext.transparency.core.demo import DemoStep
 TYPES = (("application", 57), ("proposal", 11), ("complaint", 32))
 CHANNELS = (("web", 50), ("written", 25), ("reception", 20), ("phone", 5))
+
+from . import receptions
 TOPICS = (("water", 30), ("heating", 22), ("sewerage", 12), ("meters", 10), ("tariffs", 11),
           ("construction", 7), ("employment", 3), ("other", 5))
 DEPARTMENTS = (("murojaatlar-bilan-ishlash", 30), ("ichimlik-suvi-taminoti", 25),

@@ -4,9 +4,9 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 import ckan.plugins.toolkit as tk
+import ckan.model as model
 
 from . import deadlines, vocabulary
-import ckan.model as model
 
 BADGE = {deadlines.OVERDUE: "danger", deadlines.DUE_SOON: "warning",
          deadlines.ON_TIME: "success", deadlines.DONE_ON_TIME: "secondary",

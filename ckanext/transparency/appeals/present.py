@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any, Optional
 
 import ckan.model as ckan_model
-import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core import clock
 

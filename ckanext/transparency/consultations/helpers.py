@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+from ckan.lib.formatters import localised_filesize
 
 from . import lifecycle, moderation, settings
 from .dictization import decision_label, proposal_kind_label
-from ckan.lib.formatters import localised_filesize
 
 
 def consultation_status_label(status: str) -> str:

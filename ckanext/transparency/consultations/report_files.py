@@ -5,14 +5,14 @@ import csv
 import io
 
 import ckan.plugins.toolkit as tk
-from ckanext.transparency.spreadsheet import safe_cell, safe_row
-
-from . import lifecycle, settings
-from .dictization import DECISIONS, decision_label, proposal_kind_label
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from fpdf import FPDF
 from fpdf.fonts import FontFace
+from ckanext.transparency.spreadsheet import safe_cell, safe_row
+
+from . import lifecycle, settings
+from .dictization import DECISIONS, decision_label, proposal_kind_label
 
 MIMETYPES = {"csv": "text/csv; charset=utf-8",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -11,13 +11,13 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any, Sequence
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from ckanext.transparency.i18n.transliterate import for_cp1251
 
 from .tables import DATE, DECIMAL, INT, MONEY, PERCENT, Column, Table
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 CSV, XLSX = "CSV", "XLSX"
 UTF8, UTF8_BOM, CP1251 = "utf-8", "utf-8-sig", "cp1251"

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import click
-from . import notifications
-from . import opendata
 
+from . import notifications
+
+
+from . import opendata
 
 @click.group(short_help="Open dialogue: notifications, poll results")
 def dialogue():

@@ -15,13 +15,13 @@ import logging
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy import select, union
+from ckan.lib import mailer
 
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import model as m
 from . import times
 from .logic.dictization import event_url
-from ckan.lib import mailer
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ import datetime as dt
 import json
 
 import click
+import ckan.plugins.toolkit as tk
 
 from . import freshness, jobs
-import ckan.plugins.toolkit as tk
 from .exports import ocds_validate as validator
 
 

@@ -14,10 +14,10 @@ from typing import Any, IO
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
-
-from . import tableschema
 from ckanext.datastore.backend import postgres as backend
 from psycopg2 import DataError, IntegrityError
+
+from . import tableschema
 
 SPOOL_BYTES = 8 * 1024 * 1024
 _COPY_CONTEXT = re.compile(r"COPY [^,]+, line (\d+)(?:, column ([^:]+))?")

@@ -9,14 +9,18 @@ import zlib
 from typing import Callable, Iterable
 
 import ckan.model as model
+from ckan.lib.search import rebuild
 
 from ckanext.transparency.core.demo import DemoStep
-from ckanext.transparency.demo.datasets import DATASETS
+
 
 from . import periods
 from .model import UpdateRecord
 from .types import PERIOD_MONTHS
-from ckan.lib.search import rebuild
+
+
+from ckanext.transparency.demo.datasets import DATASETS
+
 
 LATE_SHARE = {"samarqand-hududiy-boshqarmasi": 0.5}  # an office that is often late
 

@@ -11,13 +11,13 @@ import logging
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
+from ckan.lib.search import rebuild
 
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import freshness
 from .model import ScheduleState, UpdateRecord
 from .types import TYPES
-from ckan.lib.search import rebuild
 
 log = logging.getLogger(__name__)
 

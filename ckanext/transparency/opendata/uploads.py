@@ -16,10 +16,10 @@ from typing import Callable
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckan.lib.search import rebuild
 
 from . import datastore, freshness, history, periods, reading, tableschema, validation
 from .types import PERIOD_MONTHS, TYPES
-from ckan.lib.search import rebuild
 
 MIMETYPES = {reading.CSV: "text/csv", reading.XLSX: (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}

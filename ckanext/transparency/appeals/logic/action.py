@@ -19,8 +19,8 @@ from ckanext.transparency.core import roles
 
 from .. import (attachments, deadlines, model, notify, present, publish, receptions, safety,
                statistics, vocabulary)
-from . import schema
 from .validators import month as month_validator
+from . import schema
 
 t = model.appeal_table
 

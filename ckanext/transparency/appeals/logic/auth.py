@@ -12,9 +12,12 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core.roles import STAFF, department_role, staff_departments
 
-from .. import model as appeals_model
-from .. import receptions
 
+
+from .. import model as appeals_model
+
+
+from .. import receptions
 
 def _appeal_org(data_dict: dict) -> str | None:
     appeal_id = data_dict.get("id") or data_dict.get("number")

@@ -3,10 +3,10 @@ editors and admins of the responsible department manage drafts, moderate and ans
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 
 from .. import access
 from ..model import Consultation, ConsultationProposal
-from ckan import model
 
 
 def _allowed(ok: bool, message: str) -> dict:

@@ -8,9 +8,12 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core import roles
 
-from ..model import Event, Poll, Question
-from ..model import Material
 
+
+from ..model import Event, Poll, Question
+
+
+from ..model import Material
 
 def can_edit_department(user: str | None, org_reference: str | None) -> bool:
     return roles.is_staff(user, org_reference)

@@ -5,13 +5,13 @@ import itertools
 
 import ckan.plugins.toolkit as tk
 from flask import send_file
+import ckan.model as model
 
 from .. import storage
 from ..model import EVENT_KINDS, MATERIAL_KINDS
 from . import common
-from .common import dialogue
 from ..model import Material
-import ckan.model as model
+from .common import dialogue
 
 PAGE = 20
 

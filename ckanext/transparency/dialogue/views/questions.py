@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+import ckan.model as model
 
 from . import common
-from .common import dialogue
 from ..logic.auth import event_question_answer as can_answer
 from .. import model as m
-import ckan.model as model
+from .common import dialogue
 
 
 def _event_page(event_id: str, anchor: str = "questions") -> str:

@@ -20,14 +20,14 @@ from typing import Any, Iterator
 import ckan.lib.navl.dictization_functions as dict_fns
 import ckan.plugins.toolkit as tk
 from flask import Response
+from ckanext.datastore.blueprint import dump_schema as ckan_dump_schema
+from ckanext.datastore import writer
+from ckanext.datastore.backend import DatastoreBackend
 
 from ckanext.transparency import spreadsheet
 
 from .. import tableschema
 from . import xlsx_stream
-from ckanext.datastore.blueprint import dump_schema as ckan_dump_schema
-from ckanext.datastore import writer
-from ckanext.datastore.backend import DatastoreBackend
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE = 10000  # rows per DataStore query: bounds the memory of a download

@@ -6,6 +6,7 @@ import datetime as dt
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckan.lib.search import rebuild
 
 from ckanext.transparency.actions import reference, validated as _validate
 
@@ -13,7 +14,6 @@ from .. import freshness, history, periods, tableschema, uploads
 from ..model import UpdateRecord
 from ..types import TYPES
 from . import schema
-from ckan.lib.search import rebuild
 from ..exports import ocds
 from ..exports import oc4ids
 from . import source_urls
