@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 import ckan.model as model
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
+
+from ckanext.transparency import backup as archive, periodic as jobs
+from ckanext.transparency.core.context import site_context
+from ckanext.transparency.core.interfaces import ICommands
+from ckanext.transparency.demo import loader
 
 ADMIN_NAME = "admin"
 
@@ -19,9 +25,13 @@ def transparency():
     """Commands of the transparency portal."""
 
 
-def _site_context() -> dict:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "ignore_auth": True}
+def group() -> click.Group:
+    """`ckan transparency`, with the commands of the loaded plugins (ICommands)."""
+    for plugin in p.PluginImplementations(ICommands):
+        for command in plugin.transparency_commands():
+            if command.name not in transparency.commands:
+                transparency.add_command(command)
+    return transparency
 
 
 @transparency.command()
@@ -44,7 +54,7 @@ def admin(password_file: str):
             path.chmod(0o600)
         # no full name: an English one ("Portal administrator") was shown as is on every
         # locale's pages; CKAN shows the user name instead
-        tk.get_action("user_create")(_site_context(), {
+        tk.get_action("user_create")(site_context(), {
             "name": ADMIN_NAME, "email": "admin@example.uz", "password": password})
         user = model.User.get(ADMIN_NAME)
         user.sysadmin = True
@@ -75,7 +85,6 @@ _PASSPHRASE = click.option(
 def backup(path: str, passphrase_file: str | None):
     """Write both databases, the uploaded files and the configuration's secrets to PATH, one
     archive with a manifest and checksums (mode 600; encrypted with a passphrase)."""
-    from ckanext.transparency import backup as archive
     try:
         manifest = archive.backup(Path(path), archive.passphrase(passphrase_file))
     except archive.BackupError as error:
@@ -91,7 +100,6 @@ def backup(path: str, passphrase_file: str | None):
 def restore(path: str, passphrase_file: str | None, force: bool):
     """Replace this portal's databases, uploaded files and secrets with those of the backup at
     PATH. Stop the web server, the workers and the periodic jobs first."""
-    from ckanext.transparency import backup as archive
     try:
         manifest = archive.restore(Path(path), archive.passphrase(passphrase_file), force)
     except archive.BackupError as error:
@@ -103,7 +111,6 @@ def restore(path: str, passphrase_file: str | None, force: bool):
 @transparency.command()
 def demo():
     """Load the demo organization (idempotent: run again, nothing is duplicated)."""
-    from ckanext.transparency.demo import loader
     loader.load(echo=click.echo)
 
 
@@ -115,7 +122,6 @@ def demo():
 def periodic(every: int | None, today):
     """Run the periodic jobs that are due: schedule reminders, rating snapshots, the monthly
     appeals statistics, dialogue notifications and poll results (idempotent)."""
-    from ckanext.transparency import periodic as jobs
     while True:
         try:
             for name, outcome in jobs.run(today.date() if today else None):

@@ -46,6 +46,7 @@ def refused(error: CSRFError) -> tuple[str, int]:
 
 
 def blueprint() -> Blueprint:
+    # flask_app imports the plugins (this module among them) as it builds the app
     from ckan.config.middleware.flask_app import csrf
     global _exempt_by_design
     if _exempt_by_design is None:  # the first app, before any request: decorated views only

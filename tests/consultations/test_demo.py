@@ -5,7 +5,7 @@ import pytest
 
 import ckan.tests.factories as factories
 
-from ckanext.transparency.cli import _site_context
+from ckanext.transparency.core.context import site_context as _site_context
 from ckanext.transparency.consultations import demo
 
 from .conftest import act

@@ -6,7 +6,11 @@ import datetime as dt
 
 import pytest
 
-from ckanext.transparency.rating import indicators, periods, sources
+from ckanext.transparency.appeals.rating_measures import appeals_days_to_answer, appeals_on_time
+from ckanext.transparency.consultations.rating_measures import proposals_answered
+from ckanext.transparency.dialogue.rating_measures import events_held, polls_run, questions_answered
+from ckanext.transparency.opendata.rating_measures import dataset_updates
+from ckanext.transparency.rating import indicators, periods
 
 MARCH_1 = dt.date(2026, 3, 1)
 FEB = periods.parse("2026-02")
@@ -17,7 +21,7 @@ def measure(result: dict, key: str) -> dict:
 
 
 def test_dataset_updates(february):
-    found = sources.dataset_updates(february["water"]["id"], FEB, MARCH_1)
+    found = dataset_updates(february["water"]["id"], FEB, MARCH_1)
     assert (found.numerator, found.denominator) == (1, 3)
     by_name = {e["dataset"]: e for e in found.evidence}
     assert by_name["zakupki-a"]["on_time"] and by_name["zakupki-a"]["days_late"] is None
@@ -27,35 +31,35 @@ def test_dataset_updates(february):
     assert {e["due"] for e in found.evidence} == {"2026-02-15"}
     assert {e["data_period"] for e in found.evidence} == {"2026-01"}
     # December's data was due on 15 January: not in February
-    january = sources.dataset_updates(february["water"]["id"], periods.parse("2026-01"),
+    january = dataset_updates(february["water"]["id"], periods.parse("2026-01"),
                                       MARCH_1)
     assert january.denominator == 3 and january.numerator == 0
 
 
 def test_appeals(february):
-    on_time = sources.appeals_on_time(february["water"]["id"], FEB, MARCH_1)
+    on_time = appeals_on_time(february["water"]["id"], FEB, MARCH_1)
     assert (on_time.numerator, on_time.denominator) == (2, 4)
     assert sorted(e["days_late"] for e in on_time.evidence if not e["on_time"]) == [4, 13]
-    days = sources.appeals_days_to_answer(february["water"]["id"], FEB, MARCH_1)
+    days = appeals_days_to_answer(february["water"]["id"], FEB, MARCH_1)
     assert days.value == 9.0 and days.denominator == 3
     assert sorted(e["days"] for e in days.evidence) == [4, 9, 19]
     assert not any("Fuqaro" in str(e) or "@" in str(e) for e in on_time.evidence + days.evidence)
 
 
 def test_proposals(february):
-    found = sources.proposals_answered(february["water"]["id"], FEB, MARCH_1)
+    found = proposals_answered(february["water"]["id"], FEB, MARCH_1)
     assert (found.numerator, found.denominator) == (1, 2)
     assert [e["proposal"] for e in found.evidence if not e["on_time"]] == [2]
 
 
 def test_dialogue(february):
     org = february["water"]["id"]
-    events = sources.events_held(org, FEB, MARCH_1)
+    events = events_held(org, FEB, MARCH_1)
     assert (events.numerator, events.denominator) == (3, 4)
     assert [e["status"] for e in events.evidence] == ["held", "held", "held", "cancelled"]
-    questions = sources.questions_answered(org, FEB, MARCH_1)
+    questions = questions_answered(org, FEB, MARCH_1)
     assert (questions.numerator, questions.denominator) == (1, 2)
-    polls = sources.polls_run(org, FEB, MARCH_1)
+    polls = polls_run(org, FEB, MARCH_1)
     assert polls.numerator == 1 and len(polls.evidence) == 1
 
 

@@ -5,6 +5,8 @@ import click
 
 import ckan.plugins.toolkit as tk
 
+from . import demo as demo_data, publish as publishing
+
 
 @click.group(short_help="Appeals: publish the monthly statistics, demo appeals")
 def appeals():
@@ -12,8 +14,7 @@ def appeals():
 
 
 def publish_job(month: str | None = None) -> dict:
-    from .publish import publish
-    return publish(month)
+    return publishing.publish(month)
 
 
 @appeals.command()
@@ -34,5 +35,4 @@ def publish(month: str | None, enqueue: bool):
 @click.option("--count", default=0, type=int, help="Appeals to create (default: a year's).")
 def demo(count: int):
     """Load a year of demo appeals and the reception schedule (idempotent)."""
-    from .demo import load
-    load(echo=click.echo, count=count or None)
+    demo_data.load(echo=click.echo, count=count or None)

@@ -13,10 +13,17 @@ import sqlalchemy as sa
 
 import ckan.model as ckan_model
 
+from ckanext.transparency.demo import vocabulary as v
+
+
 from . import deadlines, model, present, safety
 
+
+from ckanext.transparency.core.demo import DemoStep
 TYPES = (("application", 57), ("proposal", 11), ("complaint", 32))
 CHANNELS = (("web", 50), ("written", 25), ("reception", 20), ("phone", 5))
+
+from . import receptions
 TOPICS = (("water", 30), ("heating", 22), ("sewerage", 12), ("meters", 10), ("tariffs", 11),
           ("construction", 7), ("employment", 3), ("other", 5))
 DEPARTMENTS = (("murojaatlar-bilan-ishlash", 30), ("ichimlik-suvi-taminoti", 25),
@@ -38,8 +45,6 @@ def _pick(rng: random.Random, weighted) -> str:
 
 
 def _receptions(rng: random.Random, departments: dict[str, str]) -> list[str]:
-    from ckanext.transparency.demo import vocabulary as v
-    from . import receptions
     existing = receptions.all_active()
     if existing:
         return [r["id"] for r in existing]
@@ -144,3 +149,10 @@ def load(echo: Callable[[str], object] = print, count: Optional[int] = None,
     ckan_model.repo.commit()
     echo(f"demo appeals: {count} over the past year; {len(reception_ids)} receptions")
     return count
+
+
+def _step(context: dict, echo: Callable[[str], object]) -> dict[str, int]:
+    return {"appeals created": load(echo=echo)}
+
+
+STEPS = [DemoStep("appeals", _step)]

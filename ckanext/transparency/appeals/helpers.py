@@ -4,6 +4,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 import ckan.plugins.toolkit as tk
+import ckan.model as model
 
 from . import deadlines, vocabulary
 
@@ -76,7 +77,6 @@ def appeals_config(name: str):
 
 
 def appeals_user_name(user_id: str) -> str:
-    import ckan.model as model
     user = model.User.get(user_id) if user_id else None
     return (user.display_name if user else "") or ""
 

@@ -5,11 +5,11 @@ an explicit list of fields, and never reads the applicant table."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from typing import Any, Optional
 
 import ckan.model as ckan_model
-import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.core import clock
 
 from . import deadlines, model, vocabulary
 
@@ -19,8 +19,7 @@ PUBLIC_EVENT_KEYS = ("to", "reason", "due_on", "outcome", "rating", "department"
 
 
 def today() -> dt.date:
-    zone = zoneinfo.ZoneInfo(tk.config.get("ckanext.transparency.appeals.timezone"))
-    return dt.datetime.now(zone).date()
+    return clock.site_today("appeals")
 
 
 def _iso(value: Any) -> Optional[str]:

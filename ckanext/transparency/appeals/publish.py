@@ -19,6 +19,7 @@ import ckan.model as ckan_model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import site_context
 from ckanext.transparency.i18n.site_language import in_site_language
 from ckanext.transparency.opendata.uploads import LOADED_BY_CALLER
 from ckanext.transparency.spreadsheet import safe_row
@@ -111,11 +112,6 @@ def to_xlsx(fields, rows, title: str) -> bytes:
     return out.getvalue()
 
 
-def _context() -> dict:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "ignore_auth": True}
-
-
 def _publisher() -> str:
     name = tk.config.get("ckanext.transparency.appeals.publisher_org")
     if name:
@@ -192,7 +188,7 @@ def loads_itself(resource_id: str) -> bool:
 @in_site_language()
 def publish(month: Optional[str] = None) -> dict[str, Any]:
     month = month or previous_month()
-    context = _context()
+    context = site_context()
     rows = statistics_rows(month)
     statistics = _dataset(
         context, tk.config.get("ckanext.transparency.appeals.statistics_dataset"),

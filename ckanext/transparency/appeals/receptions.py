@@ -4,12 +4,13 @@ channel=reception and reception_id) and so counts in the statistics."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from typing import Any, Iterator, Optional
 
 import ckan.model as ckan_model
 import ckan.plugins.toolkit as tk
 import icalendar
+
+from ckanext.transparency.core import clock
 
 from . import model, present
 
@@ -94,7 +95,7 @@ def deactivate(reception_id: str) -> None:
 def ical(receptions: list[dict], start: dt.date, days: int = 92) -> bytes:
     """The reception days as an iCalendar (RFC 5545) calendar: local times with their TZID and
     the VTIMEZONE that defines it."""
-    zone = zoneinfo.ZoneInfo(tk.config.get("ckanext.transparency.appeals.timezone"))
+    zone = clock.site_timezone("appeals")
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     host = tk.config.get("ckan.site_url", "").split("://")[-1].split("/")[0] or "localhost"
     calendar = icalendar.Calendar()
@@ -102,7 +103,7 @@ def ical(receptions: list[dict], start: dt.date, days: int = 92) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", tk._("Reception days"))
-    calendar.add("x-wr-timezone", zone.key)
+    calendar.add("x-wr-timezone", getattr(zone, "key", str(zone)))
     for reception in receptions:
         who = reception["position"] + (f" ({reception['official']})"
                                        if reception["official"] else "")

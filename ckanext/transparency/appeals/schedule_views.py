@@ -10,16 +10,13 @@ from flask import make_response
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import user_context as _context
+
 from . import receptions
 from .logic import action, schema
 
 FIELDS = ("owner_org", "position", "official", "weekday", "starts", "ends", "place",
           "sign_up")  # and "weeks": the ticked boxes
-
-
-def _context() -> dict[str, Any]:
-    user = tk.current_user
-    return {"user": user.name if user and user.is_authenticated else ""}
 
 
 def _allowed(action: str, data_dict: dict) -> bool:

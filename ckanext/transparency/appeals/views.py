@@ -8,17 +8,14 @@ from flask import Blueprint, make_response, send_file
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import user_context as _context
+
 from . import present, receptions, schedule_views
 from .logic.validators import NUMBER
 
 appeals = Blueprint("appeals", __name__, url_prefix="/appeals")
 
 WORK_ACTIONS = ("assign", "forward", "extend", "answer", "close", "reopen")
-
-
-def _context() -> dict[str, Any]:
-    user = tk.current_user
-    return {"user": user.name if user and user.is_authenticated else ""}
 
 
 def _form() -> dict[str, Any]:

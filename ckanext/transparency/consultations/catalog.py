@@ -7,6 +7,7 @@ import io
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
+from ckanext.transparency.core.context import site_context
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import report_files
@@ -16,11 +17,6 @@ NAME_PREFIX = "muhokama-hisoboti-"
 
 def dataset_name(consultation) -> str:
     return (NAME_PREFIX + consultation.name)[:100]
-
-
-def _site_context() -> dict:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "ignore_auth": True}
 
 
 def publish(consultation, report: dict) -> str:
@@ -34,7 +30,7 @@ IRREGULAR = "http://publications.europa.eu/resource/authority/frequency/IRREG"
 
 
 def _publish(consultation, report: dict) -> str:
-    context = _site_context()
+    context = site_context()
     url = tk.url_for("consultations.read", name=consultation.name, _external=True)
     name = dataset_name(consultation)
     try:

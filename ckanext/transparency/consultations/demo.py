@@ -13,6 +13,7 @@ import ckan.model as model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.demo import DemoStep
 from ckanext.transparency.demo import people
 
 from . import settings
@@ -158,3 +159,6 @@ def load(context: dict, echo: Callable[[str], object] = print) -> dict[str, int]
         created += 1
     echo(f"  consultations: {created} created, {2 - created} present")
     return {"consultations created": created}
+
+
+STEPS = [DemoStep("consultations", load)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+from ckan.lib.formatters import localised_filesize
 
 from . import lifecycle, moderation, settings
 from .dictization import decision_label, proposal_kind_label
@@ -43,7 +44,6 @@ def consultation_status_class(status: str) -> str:
 
 
 def consultation_filesize(size: int) -> str:
-    from ckan.lib.formatters import localised_filesize
     return localised_filesize(size)
 
 

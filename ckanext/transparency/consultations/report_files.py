@@ -5,6 +5,10 @@ import csv
 import io
 
 import ckan.plugins.toolkit as tk
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from fpdf import FPDF
+from fpdf.fonts import FontFace
 from ckanext.transparency.spreadsheet import safe_cell, safe_row
 
 from . import lifecycle, settings
@@ -61,8 +65,6 @@ def to_csv(report: dict) -> bytes:
 
 
 def to_xlsx(report: dict) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
@@ -91,8 +93,6 @@ def to_xlsx(report: dict) -> bytes:
 
 
 def to_pdf(report: dict) -> bytes:
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     regular, bold = settings.pdf_fonts()
     pdf = FPDF(orientation="landscape", format="A4")

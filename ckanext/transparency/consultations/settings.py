@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime
 import os
-from zoneinfo import ZoneInfo
 
 import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.core import clock
 
 PREFIX = "ckanext.transparency.consultations."
 FONTS = os.path.join(os.path.dirname(__file__), "fonts")
@@ -19,12 +20,12 @@ def min_days(kind: str) -> int:
     return int(option("min_days_internal") if kind == "internal" else option("min_days"))
 
 
-def timezone() -> ZoneInfo:
-    return ZoneInfo(option("timezone") or "UTC")
+def timezone() -> datetime.tzinfo:
+    return clock.site_timezone("consultations")
 
 
 def today() -> datetime.date:
-    return datetime.datetime.now(timezone()).date()
+    return clock.site_today("consultations")
 
 
 def max_text_length() -> int:

@@ -7,6 +7,8 @@ from flask import Blueprint, Response, send_file
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import user_context as _context
+
 from . import access, diff, feed, lifecycle, moderation, report_files, settings, storage
 from .dictization import DECISIONS
 from .model import Consultation
@@ -14,11 +16,6 @@ from .model import Consultation
 consultations = Blueprint("consultations", __name__, url_prefix="/consultations")
 PAGE_SIZE = 20
 TABS = ("open", "upcoming", "past", "withdrawn")
-
-
-def _context() -> dict:
-    user = tk.current_user
-    return {"user": user.name if user and user.is_authenticated else None}
 
 
 def _user_id() -> str | None:

@@ -11,6 +11,9 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any, Sequence
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from ckanext.transparency.i18n.transliterate import for_cp1251
 
@@ -69,9 +72,6 @@ NUMBER_FORMATS = {MONEY: "#,##0", INT: "0", PERCENT: "0.0", DECIMAL: "0.0"}
 
 
 def xlsx_bytes(table: Table, spec: FileSpec, about: Sequence[str] = ()) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active

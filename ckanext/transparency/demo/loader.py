@@ -4,6 +4,7 @@ Idempotent: departments are created or brought back to their definition; a datas
 exists (by name) is left as it is, except that a file it lacks (by resource name) is uploaded.
 Files are generated into a temporary directory and uploaded through `resource_create`, so they
 land in CKAN's file storage like any upload and are loaded into the DataStore (opendata/uploads.py).
+Then each loaded plugin's demo steps run (IDemoData), in the order of what they read.
 """
 from __future__ import annotations
 
@@ -13,18 +14,17 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
-from ..cli import _site_context
-from ..opendata import demo as opendata_demo
+from ckanext.transparency.core.context import site_context
+from ckanext.transparency.core.demo import DemoStep, in_order
+from ckanext.transparency.core.interfaces import IDemoData
+
 from . import files, organization
 from .datasets import DATASETS, DatasetSpec
 from .tables import Table
-from ckanext.transparency.consultations import demo as consultations_demo
-from ckanext.transparency.dialogue import demo as dialogue_demo
-from ckanext.transparency.appeals import demo as appeals_demo
-from ckanext.transparency.rating import demo as rating_demo
 
 
 def _upload(context: dict, spec: DatasetSpec, package_id: str, file: files.FileSpec,
@@ -80,11 +80,17 @@ def _summary(departments: collections.Counter, stats: collections.Counter) -> li
     ]
 
 
+def steps() -> list[DemoStep]:
+    """The demo steps of the loaded plugins (IDemoData), each after those it reads."""
+    return in_order(step for plugin in p.PluginImplementations(IDemoData)
+                    for step in plugin.demo_steps())
+
+
 def load(echo: Callable[[str], object] = print) -> dict[str, int]:
     """Load the demo; print a summary through `echo` and return the counts
     ("departments created", "datasets present", "files uploaded", "files XLSX", ...)."""
     started = time.monotonic()
-    context = _site_context()
+    context = site_context()
     departments = collections.Counter(organization.ensure(context, d)
                                       for d in organization.DEPARTMENTS)
     stats: collections.Counter = collections.Counter()
@@ -95,13 +101,10 @@ def load(echo: Callable[[str], object] = print) -> dict[str, int]:
             except Exception:
                 echo(f"demo: failed on dataset {spec.name}")
                 raise
-    opendata_demo.load(DATASETS, echo)
     for line in _summary(departments, stats):
         echo(line)
-    stats.update(consultations_demo.load(context, echo))
-    stats.update(dialogue_demo.load(context, echo))
-    stats["appeals created"] = appeals_demo.load(echo=echo)
-    stats.update(rating_demo.load(echo))  # last: the rating reads the records made above
+    for step in steps():
+        stats.update(step.load(dict(context), echo))
     echo(f"  done in {time.monotonic() - started:.1f} s")
     return {**{f"departments {k}": n for k, n in departments.items()},
             **{k: n for k, n in stats.items() if n}}

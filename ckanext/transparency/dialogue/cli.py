@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import click
 
+from . import notifications
+
+
+from . import opendata
 
 @click.group(short_help="Open dialogue: notifications, poll results")
 def dialogue():
@@ -12,7 +16,6 @@ def dialogue():
 @dialogue.command("send-notifications")
 def send_notifications():
     """E-mail the pending notifications (postponed, cancelled, answered, rejected)."""
-    from . import notifications
     counts = notifications.send_pending()
     click.echo(f"sent {counts['sent']}, failed {counts['failed']}")
 
@@ -20,6 +23,5 @@ def send_notifications():
 @dialogue.command("publish-polls")
 def publish_polls():
     """Publish the results of every closed poll as an open dataset (idempotent)."""
-    from . import opendata
     count = opendata.publish_closed(echo=click.echo)
     click.echo(f"{count} poll(s) published")

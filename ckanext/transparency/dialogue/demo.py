@@ -17,6 +17,7 @@ import ckan.model as model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.demo import DemoStep
 from ckanext.transparency.demo import people
 
 from . import model as m
@@ -298,3 +299,6 @@ def load(context: dict, echo: Callable[[str], object] = print) -> dict[str, int]
     model.Session.commit()
     echo(f"  open dialogue: {events} events and {polls} polls created")
     return {"dialogue events created": events, "dialogue polls created": polls}
+
+
+STEPS = [DemoStep("dialogue", load)]

@@ -9,6 +9,9 @@ import ckan.plugins.toolkit as tk
 
 from . import times
 from .model import utcnow
+from .logic.questions import rules
+from .logic.questions import reason_labels
+from .logic.auth import can_edit_department
 
 
 def kind_labels() -> dict[str, str]:
@@ -44,12 +47,10 @@ def dialogue_labels(group: str) -> dict[str, str]:
 
 
 def dialogue_rules() -> list[dict]:
-    from .logic.questions import rules
     return rules()
 
 
 def dialogue_reason_labels() -> dict[str, str]:
-    from .logic.questions import reason_labels
     return reason_labels()
 
 
@@ -135,7 +136,6 @@ def dialogue_departments() -> list[dict]:
 
 
 def dialogue_editable_departments() -> list[dict]:
-    from .logic.auth import can_edit_department
     user = tk.current_user.name if tk.current_user.is_authenticated else None
     return [d for d in dialogue_departments() if can_edit_department(user, d["id"])]
 

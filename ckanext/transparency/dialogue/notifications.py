@@ -15,11 +15,13 @@ import logging
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy import select, union
+from ckan.lib import mailer
 
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import model as m
 from . import times
+from .logic.dictization import event_url
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,6 @@ def enqueue_sending() -> None:
 
 @in_site_language()
 def _message(note: m.Notification, event: m.Event) -> tuple[str, str]:
-    from .logic.dictization import event_url
     data = note.data or {}
     url = event_url(event)
     when = times.to_local(event.start).strftime("%Y-%m-%d %H:%M")
@@ -93,7 +94,6 @@ def _message(note: m.Notification, event: m.Event) -> tuple[str, str]:
 
 def send_pending(limit: int = 500) -> dict:
     """E-mail the unsent notifications; returns {"sent": n, "failed": n}."""
-    from ckan.lib import mailer
     counts = {"sent": 0, "failed": 0}
     pending = (model.Session.query(m.Notification).filter(m.Notification.sent_at.is_(None))
                .order_by(m.Notification.created).limit(limit).all())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 
-from ckanext.transparency.timezone import site_timezone
+from ckanext.transparency.core.clock import site_timezone
 
 
 def parse(value) -> datetime.datetime:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+from ckanext.scheming.helpers import scheming_get_dataset_schema
 
 from . import tableschema
 from .types import TYPES
@@ -24,7 +25,6 @@ def _about(dataset_type: str) -> str:
 
 def choices(language: str, organization: str | None) -> list[dict]:
     """The five typed forms and the plain dataset, with the address of each form."""
-    from ckanext.scheming.helpers import scheming_get_dataset_schema
     extra = {"group": organization} if organization else {}
     result = []
     for dataset_type in TYPES:

@@ -5,8 +5,10 @@ import datetime as dt
 import json
 
 import click
+import ckan.plugins.toolkit as tk
 
 from . import freshness, jobs
+from .exports import ocds_validate as validator
 
 
 @click.command(short_help="Print the update schedule of the open data datasets")
@@ -50,8 +52,6 @@ freshness_command.name = "freshness"
 def ocds_validate(dataset):
     """Validate DATASET's OCDS release package against the local OCDS 1.1.5 schema and
     codelists."""
-    import ckan.plugins.toolkit as tk
-    from .exports import ocds_validate as validator
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     try:
         package = tk.get_action("ocds_release_package")({"user": site_user["name"]},
@@ -66,6 +66,4 @@ def ocds_validate(dataset):
         raise click.exceptions.Exit(1)
 
 
-def register(group: click.Group) -> None:
-    group.add_command(freshness_command)
-    group.add_command(ocds_validate)
+COMMANDS = [freshness_command, ocds_validate]

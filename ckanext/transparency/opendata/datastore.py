@@ -18,6 +18,8 @@ from typing import Any, IO
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckanext.datastore.backend import postgres as backend
+from psycopg2 import DataError, IntegrityError
 
 from . import tableschema
 
@@ -83,7 +85,6 @@ class StagedTable:
 
     def __init__(self, fields: list[dict]):
         """`fields`: DataStore fields (id, type, info)."""
-        from ckanext.datastore.backend import postgres as backend
         self._backend = backend
         self.name = f"_staging_{uuid.uuid4().hex}"
         engine = backend.get_write_engine()
@@ -97,7 +98,6 @@ class StagedTable:
 
     def load(self, records: RecordFile) -> None:
         """COPY the records in; LoadFailed names the record and field PostgreSQL refused."""
-        from psycopg2 import DataError, IntegrityError
         records.file.seek(0)
         if not records.names:
             return self._index()

@@ -9,10 +9,18 @@ import zlib
 from typing import Callable, Iterable
 
 import ckan.model as model
+from ckan.lib.search import rebuild
+
+from ckanext.transparency.core.demo import DemoStep
+
 
 from . import periods
 from .model import UpdateRecord
 from .types import PERIOD_MONTHS
+
+
+from ckanext.transparency.demo.datasets import DATASETS
+
 
 LATE_SHARE = {"samarqand-hududiy-boshqarmasi": 0.5}  # an office that is often late
 
@@ -54,7 +62,6 @@ def backdate(package: model.Package, org_name: str) -> int:
         written += 1
         period = periods.following(period, months)
     model.Session.commit()
-    from ckan.lib.search import rebuild
     rebuild(package.id)
     return written
 
@@ -82,3 +89,11 @@ def load(specs: Iterable, echo: Callable[[str], object] = print) -> None:
         echo(f"  update history: {count} datasets, one update per period")
     if views:
         echo(f"  resource views added: {views}")
+
+
+def _step(context: dict, echo: Callable[[str], object]) -> dict[str, int]:
+    load(DATASETS, echo)
+    return {}
+
+
+STEPS = [DemoStep("opendata", _step)]

@@ -55,7 +55,7 @@ class Schedule:
         }
 
 
-def _date(value) -> dt.date | None:
+def as_date(value) -> dt.date | None:
     if not value:
         return None
     if isinstance(value, dt.datetime):
@@ -80,9 +80,9 @@ def compute(dataset: dict, latest=None, today: dt.date | None = None) -> Schedul
     if latest is not None:
         covered_until = latest.period_end
     else:
-        created = _date(dataset.get("metadata_created")) or today
+        created = as_date(dataset.get("metadata_created")) or today
         covered_until = periods.containing(created, months).start - dt.timedelta(days=1)
-    temporal_end = _date(dataset.get("temporal_end"))
+    temporal_end = as_date(dataset.get("temporal_end"))
     if latest is not None and temporal_end and covered_until >= temporal_end:
         return Schedule(UNSCHEDULED, frequency, covered_until, last_update=last_update)
     next_period = periods.containing(covered_until + dt.timedelta(days=1), months)

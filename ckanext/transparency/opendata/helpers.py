@@ -6,6 +6,7 @@ import ckan.plugins.toolkit as tk
 
 from . import charts, columns, freshness, indexing, tableschema, validation
 from .types import TYPES
+from .exports import oc4ids, ocds
 
 STATE_CLASSES = {freshness.ON_TIME: "success", freshness.DUE_SOON: "warning",
                  freshness.OVERDUE: "danger", freshness.UNSCHEDULED: "secondary"}
@@ -29,7 +30,6 @@ def opendata_table_schema(pkg_dict: dict) -> dict | None:
 
 def opendata_standard_form(pkg_dict: dict) -> str | None:
     """"ocds" or "oc4ids" when the dataset's table schema has that standard's form."""
-    from .exports import oc4ids, ocds
     schema = tableschema.for_dataset(pkg_dict) or {}
     if pkg_dict.get("type") == "procurement" and schema.get("name") in ocds.TABLE_SCHEMAS:
         return "ocds"

@@ -11,6 +11,7 @@ import logging
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
+from ckan.lib.search import rebuild
 
 from ckanext.transparency.i18n.site_language import in_site_language
 
@@ -40,7 +41,6 @@ def schedules(today: dt.date | None = None) -> list[tuple[model.Package, freshne
 
 def reindex_changed(today: dt.date | None = None) -> list[str]:
     """Re-index the datasets whose state is not the one in the search index."""
-    from ckan.lib.search import rebuild
     changed = []
     for package, schedule in schedules(today):
         stored = model.Session.get(ScheduleState, package.id)

@@ -20,6 +20,7 @@ import zipfile
 from typing import IO, Any, Iterator
 
 import ckan.plugins.toolkit as tk
+from openpyxl import load_workbook
 
 CSV, XLSX = "CSV", "XLSX"
 UTF8, UTF8_BOM, UTF16, CP1251 = "utf-8", "utf-8-sig", "utf-16", "cp1251"
@@ -256,7 +257,6 @@ def check_workbook(stream: IO[bytes], limits: Limits) -> None:
 
 
 def open_xlsx(stream: IO[bytes], limits: Limits) -> RawTable:
-    from openpyxl import load_workbook
     check_workbook(stream, limits)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)

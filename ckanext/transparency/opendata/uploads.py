@@ -23,6 +23,8 @@ from typing import IO, Callable
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from flask import has_request_context
+from ckan.lib.search import rebuild
 
 from . import (datastore, fetching, freshness, history, periods, plain, reading, tableschema,
                validation)
@@ -240,7 +242,6 @@ def _period_label(period: periods.Period, frequency: str | None) -> str:
 
 def _tell_the_editor(rows: int, period: str) -> None:
     """On the resource form (not the API), the next page says what was loaded."""
-    from flask import has_request_context
     if not has_request_context() or not (tk.request.endpoint or "").endswith(
             ("resource.new", "resource.edit")):
         return
@@ -267,7 +268,6 @@ def _record(context: dict, checked: CheckedUpload, resource_id: str):
                                             dt.date.today())
     entry = history.record(package, resource_id, context.get("user"), period,
                            checked.table.rows)
-    from ckan.lib.search import rebuild
     rebuild(package["id"])
     return entry
 

@@ -6,8 +6,9 @@ import json
 import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response
 
-from . import chooser, pages
+from . import chooser, pages, tableschema
 from .exports import dump
+from .exports import ocds, template, xlsx_stream
 
 opendata = Blueprint("opendata", __name__)
 
@@ -40,8 +41,6 @@ def choose():
 
 def table_template(name: str, fmt: str):
     """A blank data file of a table schema, its header in the reader's language."""
-    from . import tableschema
-    from .exports import template
     schema = tableschema.get(name)
     if schema is None or fmt not in ("xlsx", "csv"):
         return tk.abort(404, tk._("There is no table schema «{name}».").format(name=name))
@@ -75,7 +74,6 @@ def ocds_json(id: str):
 
 
 def ocds_xlsx(id: str):
-    from .exports import ocds, xlsx_stream
     package = _package_or_404("ocds_release_package", id)
     body = xlsx_stream.workbook(ocds.flat_workbook(package))
     return Response(body, mimetype=dump.XLSX_MIMETYPE, headers={

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency import cli as portal_cli
-from ckanext.transparency.appeals import cli, helpers, publish, views
+from ckanext.transparency.appeals import (cli, demo, helpers, periodic_jobs, publish,
+                                          rating_measures, views)
 from ckanext.transparency.appeals.logic import action, auth
+from ckanext.transparency.core import interfaces
 
 try:
     from ckanext.xloader.interfaces import IXloader
@@ -29,18 +30,28 @@ ACTIONS = ("appeal_submit", "appeal_track", "appeal_rate", "appeal_list", "appea
 @tk.blanket.helpers(helpers.HELPERS)
 class AppealsPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
-    p.implements(p.IClick)
+    p.implements(interfaces.ICommands)
+    p.implements(interfaces.IPeriodicJobs)
+    p.implements(interfaces.IRatingMeasures)
+    p.implements(interfaces.IDemoData)
     if IXloader is not None:
         p.implements(IXloader, inherit=True)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
 
-    def get_commands(self):
-        # `ckan transparency appeals ...`: a subgroup of the portal's command group.
-        if "appeals" not in portal_cli.transparency.commands:
-            portal_cli.transparency.add_command(cli.appeals)
-        return []
+    # ICommands: `ckan transparency appeals ...`
+    def transparency_commands(self):
+        return [cli.appeals]
+
+    def periodic_jobs(self):
+        return periodic_jobs.JOBS
+
+    def rating_measures(self):
+        return rating_measures.MEASURES
+
+    def demo_steps(self):
+        return demo.STEPS
 
     # IXloader: the monthly publishing loads its own tables into the DataStore, typed
     def can_upload(self, resource_id):

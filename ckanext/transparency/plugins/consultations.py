@@ -4,8 +4,9 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.consultations import helpers, views
+from ckanext.transparency.consultations import demo, helpers, rating_measures, views
 from ckanext.transparency.consultations.logic import action, auth, validators
+from ckanext.transparency.core import interfaces
 
 
 @tk.blanket.config_declarations("../consultations/config_declaration.yaml")
@@ -16,6 +17,14 @@ from ckanext.transparency.consultations.logic import action, auth, validators
 @tk.blanket.helpers(helpers.get_helpers)
 class ConsultationsPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
+    p.implements(interfaces.IRatingMeasures)
+    p.implements(interfaces.IDemoData)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
+
+    def rating_measures(self):
+        return rating_measures.MEASURES
+
+    def demo_steps(self):
+        return demo.STEPS

@@ -4,7 +4,9 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.dialogue import cli, helpers, views
+from ckanext.transparency.core import interfaces
+from ckanext.transparency.dialogue import (cli, demo, helpers, periodic_jobs, rating_measures,
+                                           views)
 from ckanext.transparency.dialogue.logic import action, auth
 
 
@@ -16,7 +18,19 @@ from ckanext.transparency.dialogue.logic import action, auth
 @tk.blanket.helpers(helpers.get_helpers)
 class DialoguePlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
+    p.implements(interfaces.IPeriodicJobs)
+    p.implements(interfaces.IRatingMeasures)
+    p.implements(interfaces.IDemoData)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
         tk.add_resource("../dialogue/assets", "transparency_dialogue")
+
+    def periodic_jobs(self):
+        return periodic_jobs.JOBS
+
+    def rating_measures(self):
+        return rating_measures.MEASURES
+
+    def demo_steps(self):
+        return demo.STEPS

@@ -9,8 +9,10 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.datastore.interfaces import IDatastoreBackend
 
-from ckanext.transparency import cli as portal_cli, datastore_backend
-from ckanext.transparency.opendata import cli, dcat_profile, helpers, indexing, views
+from ckanext.transparency import datastore_backend
+from ckanext.transparency.core import interfaces
+from ckanext.transparency.opendata import (cli, dcat_profile, demo, helpers, indexing,
+                                           periodic_jobs, rating_measures, views)
 from ckanext.transparency.opendata.logic import action, auth
 
 LICENSES = Path(__file__).resolve().parent.parent / "opendata" / "licenses.json"
@@ -28,7 +30,10 @@ except ImportError:  # xloader not installed
 @tk.blanket.helpers(helpers.get_helpers)
 class OpendataPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
-    p.implements(p.IClick)
+    p.implements(interfaces.ICommands)
+    p.implements(interfaces.IPeriodicJobs)
+    p.implements(interfaces.IRatingMeasures)
+    p.implements(interfaces.IDemoData)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IFacets, inherit=True)
     p.implements(IDatastoreBackend, inherit=True)
@@ -42,10 +47,18 @@ class OpendataPlugin(p.SingletonPlugin):
         if not config.get("licenses_group_url"):  # an operator's own list wins
             config["licenses_group_url"] = LICENSES.as_uri()
 
-    # IClick: the commands join the portal's `ckan transparency` group
-    def get_commands(self):
-        cli.register(portal_cli.transparency)
-        return []
+    # ICommands: `ckan transparency freshness`, `ckan transparency ocds-validate`
+    def transparency_commands(self):
+        return cli.COMMANDS
+
+    def periodic_jobs(self):
+        return periodic_jobs.JOBS
+
+    def rating_measures(self):
+        return rating_measures.MEASURES
+
+    def demo_steps(self):
+        return demo.STEPS
 
     # IDatastoreBackend: the backend registered last wins, so this plugin comes after
     # `datastore` in ckan.plugins

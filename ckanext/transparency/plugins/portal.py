@@ -77,5 +77,6 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
             web.install(app)  # the size limit goes first, before anything reads the body
         return app
 
+    # IClick: `ckan transparency`, with the commands the feature plugins give (ICommands)
     def get_commands(self):
-        return [cli.transparency]
+        return [cli.group()]

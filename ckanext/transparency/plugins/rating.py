@@ -4,8 +4,8 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency import cli as portal_cli
-from ckanext.transparency.rating import cli, helpers, views
+from ckanext.transparency.core import interfaces
+from ckanext.transparency.rating import cli, demo, helpers, periodic_jobs, views
 from ckanext.transparency.rating.logic import action, auth
 
 WEIGHT_KEYS = [f"ckanext.transparency.rating.weight.{k}"
@@ -19,7 +19,9 @@ WEIGHT_KEYS = [f"ckanext.transparency.rating.weight.{k}"
 @tk.blanket.helpers(helpers.get_helpers)
 class RatingPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
-    p.implements(p.IClick)
+    p.implements(interfaces.ICommands)
+    p.implements(interfaces.IPeriodicJobs)
+    p.implements(interfaces.IDemoData)
 
     # IConfigurer: templates; the weights and the minimum sample are editable by a sysadmin
     # at runtime (config_option_update)
@@ -33,7 +35,12 @@ class RatingPlugin(p.SingletonPlugin):
             tk.get_validator("ignore_missing"), tk.get_validator("natural_number_validator")]
         return schema
 
-    # IClick: the command joins the portal's `ckan transparency` group
-    def get_commands(self):
-        cli.register(portal_cli.transparency)
-        return []
+    # ICommands: `ckan transparency rating`
+    def transparency_commands(self):
+        return [cli.rating]
+
+    def periodic_jobs(self):
+        return periodic_jobs.JOBS
+
+    def demo_steps(self):
+        return demo.STEPS

@@ -7,10 +7,9 @@ import click
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import site_context
 
-def register(group: click.Group) -> None:
-    if "rating" not in group.commands:
-        group.add_command(rating)
+from . import snapshots
 
 
 @click.command()
@@ -22,20 +21,17 @@ def register(group: click.Group) -> None:
 def rating(period: str | None, due: bool, as_of: str | None):
     """Compute and store the openness rating of PERIOD (2026-10, 2026-Q3 or 2026), unless a
     snapshot of it exists already (snapshots are never recomputed)."""
-    from . import snapshots
     if due:
         for snap in snapshots.take_due():
             click.echo(f"rating {snap.label}: snapshot taken")
         return
     if not period:
         raise click.UsageError("Give a PERIOD or --due.")
-    site = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     data = {"period": period}
     if as_of:
         data["as_of"] = dt.date.fromisoformat(as_of).isoformat()
     try:
-        result = tk.get_action("openness_rating_compute")(
-            {"user": site["name"], "ignore_auth": True}, data)
+        result = tk.get_action("openness_rating_compute")(site_context(), data)
     except tk.ValidationError as error:
         raise click.ClickException(str(error.error_dict))
     click.echo(f"rating {result['period']} as of {result['as_of']}: "

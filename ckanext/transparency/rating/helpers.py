@@ -28,35 +28,20 @@ def rating_measure_label(key: str) -> str:
     return indicators.MEASURE_LABELS().get(key, key)
 
 
-def _evidence_labels() -> dict[str, str]:
-    return {
-        "dataset": tk._("Dataset"), "title": tk._("Title"), "data_period": tk._("Data period"),
-        "due": tk._("Due"), "on_time": tk._("On time"), "updated": tk._("Updated"),
-        "days_late": tk._("Days late"), "number": tk._("Number"), "type": tk._("Type"),
-        "registered": tk._("Registered on"), "extended": tk._("Extended"),
-        "answered": tk._("Answered on"), "days": tk._("Days to answer"), "draft": tk._("Draft"),
-        "closed": tk._("Discussion closed"), "proposal": tk._("Proposal"),
-        "report": tk._("Report published"), "event": tk._("Event"), "start": tk._("Date"),
-        "status": tk._("Status"), "held": tk._("Held"),
-        "questions_published": tk._("Questions published"),
-        "questions_answered": tk._("Questions answered"), "poll": tk._("Poll"),
-        "question": tk._("Question"), "opened": tk._("Opened"), "voters": tk._("Voters"),
-    }
-
-
 def rating_evidence_label(key: str) -> str:
-    """The heading of an evidence column (the keys of sources.py's evidence rows)."""
-    return _evidence_labels().get(key, key)
+    """The heading of an evidence column (the keys of the measures' evidence rows)."""
+    for measure in indicators.measures():
+        labels = measure.evidence_labels()
+        if key in labels:
+            return labels[key]
+    return key
 
 
 def rating_evidence_value(key: str, value):
     """An evidence cell in the reader's language where it is a code."""
-    if key == "type" and value:
-        from ckanext.transparency.appeals.vocabulary import type_label
-        return type_label(value)
-    if key == "status" and value:
-        from ckanext.transparency.dialogue.helpers import status_labels
-        return status_labels().get(value, value)
+    for measure in indicators.measures():
+        if key in measure.evidence_labels():
+            return measure.evidence_value(key, value)
     return value
 
 

@@ -1,21 +1,24 @@
-"""The rating formula: measures from the sources, each normalised to 0-100, averaged into three
-indicators, weighted into a score 0-100 with the bands of the national Openness Index."""
+"""The rating formula: the measures the features give (IRatingMeasures), each normalised to
+0-100, averaged into three indicators, weighted into a score 0-100 with the bands of the
+national Openness Index. A feature that is not loaded gives no measure: its indicator is the
+mean of the others, or has no records."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from typing import Callable, Optional
+from typing import Optional
 
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.common import config_declaration
 
-from . import sources
-from .sources import Measure
+from ckanext.transparency.core.interfaces import IRatingMeasures
+from ckanext.transparency.core.measures import (ACTIVITY, INDICATORS, RESPONSIVENESS,
+                                                TIMELINESS, Measure, RatingMeasure)
+
+__all__ = ["ACTIVITY", "INDICATORS", "RESPONSIVENESS", "TIMELINESS", "Measure"]
 
 GREEN, YELLOW, RED, NOT_RATED = "green", "yellow", "red", "not_rated"
 GREEN_FROM, YELLOW_FROM = 71.0, 55.0  # DOMAIN.md: green 71-100, yellow 55-71, red below 55
-TIMELINESS, RESPONSIVENESS, ACTIVITY = "timeliness", "responsiveness", "activity"
-INDICATORS = (TIMELINESS, RESPONSIVENESS, ACTIVITY)
 
 
 def band(score: Optional[float]) -> str:
@@ -46,39 +49,15 @@ def target_score(measure: Measure, target: float) -> float:
     return min(100.0, 100.0 * measure.numerator / target) if target > 0 else 100.0
 
 
-@dataclasses.dataclass(frozen=True)
-class Definition:
-    key: str
-    indicator: str
-    source: Callable[..., Measure]
-    normalise: str  # "share", "median_days" or "target"
-
-    def label(self) -> str:
-        return MEASURE_LABELS()[self.key]
-
-
-MEASURES = (
-    Definition("datasets_on_time", TIMELINESS, sources.dataset_updates, "share"),
-    Definition("appeals_on_time", RESPONSIVENESS, sources.appeals_on_time, "share"),
-    Definition("appeals_median_days", RESPONSIVENESS, sources.appeals_days_to_answer,
-               "median_days"),
-    Definition("proposals_answered", RESPONSIVENESS, sources.proposals_answered, "share"),
-    Definition("events_held", ACTIVITY, sources.events_held, "share"),
-    Definition("questions_answered", ACTIVITY, sources.questions_answered, "share"),
-    Definition("polls_run", ACTIVITY, sources.polls_run, "target"),
-)
+def measures() -> list[RatingMeasure]:
+    """The measures of the loaded plugins (IRatingMeasures), in their order."""
+    found = [m for plugin in p.PluginImplementations(IRatingMeasures)
+             for m in plugin.rating_measures()]
+    return sorted(found, key=lambda m: m.order)
 
 
 def MEASURE_LABELS() -> dict[str, str]:
-    return {
-        "datasets_on_time": tk._("Scheduled dataset updates published on time"),
-        "appeals_on_time": tk._("Appeals answered within the legal deadline"),
-        "appeals_median_days": tk._("Median days to answer an appeal"),
-        "proposals_answered": tk._("Consultation proposals answered before the report"),
-        "events_held": tk._("Announced events held"),
-        "questions_answered": tk._("Questions from the public answered"),
-        "polls_run": tk._("Polls run (against the target)"),
-    }
+    return {m.key: m.label() for m in measures()}
 
 
 def indicator_labels() -> dict[str, str]:
@@ -113,7 +92,7 @@ def polls_target(period) -> float:
         * period.months / 12
 
 
-def _normalised(definition: Definition, measure: Measure, period) -> Optional[float]:
+def _normalised(definition: RatingMeasure, measure: Measure, period) -> Optional[float]:
     if definition.normalise == "share":
         return share(measure)
     if definition.normalise == "median_days":
@@ -132,8 +111,12 @@ def department(org_id: str, period, as_of: dt.date, weights_: dict[str, float] |
     data, sample = records judged), the score and band, or "not rated" and why."""
     weights_ = weights() if weights_ is None else weights_
     minimum = minimum_sample() if minimum is None else minimum
-    measures, groups = [], {key: [] for key in INDICATORS}
-    for definition in MEASURES:
+    definitions = measures()
+    # an indicator that no loaded plugin measures (say, without open dialogue) is left out
+    measured = {d.indicator for d in definitions}
+    weights_ = {k: (w if k in measured else 0.0) for k, w in weights_.items()}
+    items, groups = [], {key: [] for key in INDICATORS}
+    for definition in definitions:
         measure = definition.source(org_id, period, as_of)
         score = _normalised(definition, measure, period)
         item = {"key": definition.key, "indicator": definition.indicator,
@@ -142,7 +125,7 @@ def department(org_id: str, period, as_of: dt.date, weights_: dict[str, float] |
                 "evidence": measure.evidence}
         if definition.normalise == "target":
             item["target"] = round(polls_target(period), 2)
-        measures.append(item)
+        items.append(item)
         groups[definition.indicator].append((definition, measure, score))
     indicators, reasons = {}, []
     for key in INDICATORS:
@@ -163,4 +146,4 @@ def department(org_id: str, period, as_of: dt.date, weights_: dict[str, float] |
         score = _round(sum(weights_[k] * indicators[k]["score"] for k in INDICATORS
                            if weights_.get(k, 0) > 0) / total_weight)
     return {"score": score, "band": band(score), "rated": score is not None,
-            "not_rated_because": reasons, "indicators": indicators, "measures": measures}
+            "not_rated_because": reasons, "indicators": indicators, "measures": items}

@@ -7,36 +7,8 @@ from . import indicators, snapshots
 
 
 def sources() -> list[dict]:
-    return [
-        {"indicator": indicators.TIMELINESS, "measure": "datasets_on_time",
-         "source": tk._("Update history of the open datasets with a publication frequency "
-                        "(Open data section): an update is due at the end of the period its "
-                        "data covers plus {n} grace days; on time when recorded by then.")
-         .format(n=tk.config.get("ckanext.transparency.opendata.grace_days"))},
-        {"indicator": indicators.RESPONSIVENESS, "measure": "appeals_on_time",
-         "source": tk._("Appeals register: appeals whose legal deadline (Law ZRU-445, after a "
-                        "lawful extension) fell in the period; on time when answered or "
-                        "forwarded by the deadline.")},
-        {"indicator": indicators.RESPONSIVENESS, "measure": "appeals_median_days",
-         "source": tk._("Appeals register: median calendar days from registration to the "
-                        "answer of appeals answered in the period; 0 days scores 100, {n} days "
-                        "or more 0, linear in between.").format(
-             n=tk.config.get("ckanext.transparency.rating.median_days_zero"))},
-        {"indicator": indicators.RESPONSIVENESS, "measure": "proposals_answered",
-         "source": tk._("Public discussion of drafts: published proposals on drafts whose "
-                        "discussion closed in the period, answered before the results "
-                        "report.")},
-        {"indicator": indicators.ACTIVITY, "measure": "events_held",
-         "source": tk._("Open dialogue: events announced to start in the period (cancelled "
-                        "ones included) that were held.")},
-        {"indicator": indicators.ACTIVITY, "measure": "questions_answered",
-         "source": tk._("Open dialogue: published questions from the public to those events "
-                        "that were answered.")},
-        {"indicator": indicators.ACTIVITY, "measure": "polls_run",
-         "source": tk._("Open dialogue: polls opened in the period against a target of {n} "
-                        "a year (at most 100); counted only beside events or questions.")
-         .format(n=tk.config.get("ckanext.transparency.rating.polls_per_year"))},
-    ]
+    return [{"indicator": m.indicator, "measure": m.key, "source": m.description()}
+            for m in indicators.measures()]
 
 
 def describe() -> dict:

@@ -31,7 +31,7 @@ def method() -> dict:
             "polls_per_year": float(tk.config.get("ckanext.transparency.rating.polls_per_year")),
             "median_days_zero": int(tk.config.get(
                 "ckanext.transparency.rating.median_days_zero")),
-            "grace_days": int(tk.config.get("ckanext.transparency.opendata.grace_days"))}
+            **{k: v for m in indicators.measures() for k, v in m.parameters().items()}}
 
 
 def compute(period: periods.Period, as_of: Optional[dt.date] = None) -> list[dict]:

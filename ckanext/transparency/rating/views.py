@@ -6,13 +6,11 @@ from flask import Blueprint
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import user_context as _context
+
 from . import charts, periods
 
 rating = Blueprint("rating", __name__)
-
-
-def _context() -> dict:
-    return {"user": tk.current_user.name if tk.current_user.is_authenticated else ""}
 
 
 def _kind() -> str:

@@ -15,10 +15,12 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.transparency import unavailable
 from ckanext.transparency.actions import validated as _validate
+from ckanext.transparency.core import roles
 
 from .. import (attachments, deadlines, model, notify, present, publish, receptions, safety,
                statistics, vocabulary)
-from . import auth, schema
+from .validators import month as month_validator
+from . import schema
 
 t = model.appeal_table
 
@@ -85,7 +87,7 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     existing = _existing_submission(data)
     if existing:
         return _receipt(existing, safety.new_code(data["submission_key"]))
-    staff = auth.is_staff(context.get("user"), data["owner_org"])
+    staff = roles.is_staff(context.get("user"), data["owner_org"])
     if not staff and not safety.submission_allowed(safety.client_address()):
         raise tk.ValidationError({"__before": [
             tk._("Too many appeals from this address; please try again later")]})
@@ -194,7 +196,7 @@ def appeal_list(context: dict, data_dict: dict) -> dict[str, Any]:
     data = _validate(data_dict, schema.appeal_list(), context)
     query = sa.select(t)
     if not authz.is_sysadmin(context.get("user")):
-        query = query.where(t.c.owner_org.in_(auth.staff_departments(context.get("user"))))
+        query = query.where(t.c.owner_org.in_(roles.staff_departments(context.get("user"))))
     if data.get("owner_org"):
         query = query.where(t.c.owner_org == data["owner_org"])
     if data.get("status") == "open":
@@ -282,7 +284,7 @@ def appeal_assign(context: dict, data_dict: dict) -> dict[str, Any]:
                          vocabulary.OPEN_STATUSES)
     values: dict[str, Any] = {"status": "in_progress"}
     department = data.get("owner_org") or appeal["owner_org"]
-    if data.get("assignee") and not auth.is_staff(data["assignee"], department):
+    if data.get("assignee") and not roles.is_staff(data["assignee"], department):
         raise tk.ValidationError({"assignee": [
             tk._("Only an editor or admin of the appeal's department can be assigned")]})
     if data.get("assignee"):
@@ -477,7 +479,6 @@ def appeal_publish_statistics(context: dict, data_dict: dict) -> dict[str, Any]:
     tk.check_access("appeal_publish_statistics", context, data_dict)
     month = data_dict.get("month")
     if month:
-        from .validators import month as month_validator
         try:
             month_validator(month)
         except tk.Invalid as error:

@@ -8,21 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import ckan.authz as authz
-import ckan.model as model
 import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.core.roles import STAFF, department_role, staff_departments
+
+
 
 from .. import model as appeals_model
 
-STAFF = ("editor", "admin")
 
-
-def _role(user: str | None, owner_org: str | None) -> str | None:
-    if not user or not owner_org or not isinstance(owner_org, str):
-        return None
-    group = model.Group.get(owner_org)
-    return authz.users_role_for_group_or_org(group.id, user) if group else None
-
+from .. import receptions
 
 def _appeal_org(data_dict: dict) -> str | None:
     appeal_id = data_dict.get("id") or data_dict.get("number")
@@ -34,30 +29,13 @@ def _result(allowed: bool, message: str) -> dict[str, Any]:
     return {"success": True} if allowed else {"success": False, "msg": message}
 
 
-def is_staff(user: str | None, owner_org: str | None) -> bool:
-    return authz.is_sysadmin(user) or _role(user, owner_org) in STAFF
-
-
-def staff_departments(user: str | None) -> list[str]:
-    """Ids of the departments whose appeals `user` works (editor or admin)."""
-    user_obj = model.User.get(user) if user else None
-    if user_obj is None:
-        return []
-    rows = model.Session.query(model.Member.group_id).join(
-        model.Group, model.Group.id == model.Member.group_id).filter(
-        model.Member.table_name == "user", model.Member.table_id == user_obj.id,
-        model.Member.state == "active", model.Member.capacity.in_(STAFF),
-        model.Group.is_organization.is_(True), model.Group.state == "active")
-    return [r[0] for r in rows]
-
-
 @tk.auth_allow_anonymous_access
 def appeal_submit(context, data_dict):
     staff_only = (data_dict.get("channel") not in (None, "", "web")
                   or data_dict.get("registered_on") or data_dict.get("reception_id"))
     if not staff_only:
         return {"success": True}
-    return _result(_role(context.get("user"), data_dict.get("owner_org")) in STAFF,
+    return _result(department_role(context.get("user"), data_dict.get("owner_org")) in STAFF,
                    tk._("Only staff of the department register appeals received in person, "
                         "in writing or by phone"))
 
@@ -85,19 +63,19 @@ def appeal_reception_list(context, data_dict):
 def appeal_list(context, data_dict):
     user = context.get("user")
     if data_dict.get("owner_org"):
-        return _result(_role(user, data_dict["owner_org"]) in STAFF,
+        return _result(department_role(user, data_dict["owner_org"]) in STAFF,
                        tk._("Not a member of this department's staff"))
     return _result(bool(staff_departments(user)),
                    tk._("Only department staff can list appeals"))
 
 
 def appeal_show(context, data_dict):
-    return _result(_role(context.get("user"), _appeal_org(data_dict)) in STAFF,
+    return _result(department_role(context.get("user"), _appeal_org(data_dict)) in STAFF,
                    tk._("Not allowed to see this appeal"))
 
 
 def _work(context, data_dict):
-    return _result(_role(context.get("user"), _appeal_org(data_dict)) in STAFF,
+    return _result(department_role(context.get("user"), _appeal_org(data_dict)) in STAFF,
                    tk._("Not allowed to work on this appeal"))
 
 
@@ -126,13 +104,13 @@ def appeal_attachment_show(context, data_dict):
 
 
 def appeal_extend(context, data_dict):
-    return _result(_role(context.get("user"), _appeal_org(data_dict)) == "admin",
+    return _result(department_role(context.get("user"), _appeal_org(data_dict)) == "admin",
                    tk._("Only the head of the department (its admin) may extend a deadline"))
 
 
 def appeal_reception_create(context, data_dict):
     return _result(bool(data_dict.get("owner_org"))
-                   and _role(context.get("user"), data_dict["owner_org"]) == "admin",
+                   and department_role(context.get("user"), data_dict["owner_org"]) == "admin",
                    tk._("Only an admin of the department keeps its reception schedule"))
 
 
@@ -142,12 +120,11 @@ def appeal_reception_show(context, data_dict):
 
 
 def _keeps_schedule_of(user: str | None, owner_org: str | None) -> bool:
-    return bool(owner_org) and _role(user, owner_org) == "admin"
+    return bool(owner_org) and department_role(user, owner_org) == "admin"
 
 
 def appeal_reception_update(context, data_dict):
     """Admin of the reception's department, and of the department it moves to."""
-    from .. import receptions
     reception_id = data_dict.get("id")
     reception = receptions.get(reception_id) if isinstance(reception_id, str) else None
     user = context.get("user")
@@ -158,7 +135,6 @@ def appeal_reception_update(context, data_dict):
 
 
 def appeal_reception_delete(context, data_dict):
-    from .. import receptions
     reception_id = data_dict.get("id")
     reception = receptions.get(reception_id) if isinstance(reception_id, str) else None
     return _result(bool(reception)

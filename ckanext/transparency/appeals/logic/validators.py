@@ -9,6 +9,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.navl.dictization_functions import StopOnError
 
 from .. import vocabulary
+from .. import receptions
 
 Invalid = tk.Invalid
 
@@ -98,7 +99,6 @@ def appeal_department(value: Any, context: dict) -> Any:
 
 
 def appeal_reception(value: Any, context: dict) -> Any:
-    from .. import receptions
     if not isinstance(value, str) or receptions.get(value) is None:
         raise Invalid(tk._("Reception not found"))
     return value

@@ -3,6 +3,7 @@ editors and admins of the responsible department manage drafts, moderate and ans
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 
 from .. import access
 from ..model import Consultation, ConsultationProposal
@@ -37,7 +38,6 @@ def consultation_create(context, data_dict):
     user = context.get("user")
     organization = (data_dict or {}).get("owner_org")
     if organization:
-        from ckan import model
         group = model.Group.get(organization) if isinstance(organization, str) else None
         ok = group is not None and access.can_manage(user, group.id)
     else:
@@ -66,7 +66,6 @@ def consultation_update(context, data_dict) -> dict:
     result = _manage_consultation(context, data_dict)
     moves_to = (data_dict or {}).get("owner_org")
     if result["success"] and moves_to:
-        from ckan import model
         group = model.Group.get(moves_to) if isinstance(moves_to, str) else None
         if group is not None and not access.can_manage(context.get("user"), group.id):
             return _allowed(False, tk._("Only the editors of the responsible department can "

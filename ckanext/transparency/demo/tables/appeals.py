@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 from .. import vocabulary as v
-from . import DECIMAL, INT, PERCENT, TEXT, Table, table
+from .base import DECIMAL, INT, PERCENT, TEXT, Table, table
 
 # Monthly appeals per type for the whole agency, before `scale` and the seasons.
 BASE = {"Ariza": 120, "Taklif": 24, "Shikoyat": 68}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from .. import vocabulary as v
-from . import CODE, INT, MONEY, PERCENT, TEXT, Table, round_to, table
+from .base import CODE, INT, MONEY, PERCENT, TEXT, Table, round_to, table
 
 LINES = {
     "expenditure": v.EXPENDITURE_LINES,

@@ -9,7 +9,7 @@ import datetime as dt
 import random
 
 from .. import vocabulary as v
-from . import (CODE, DATE, DATETIME, INT, MONEY, TEXT, Table, random_date, round_to,
+from .base import (CODE, DATE, DATETIME, INT, MONEY, TEXT, Table, random_date, round_to,
                table)
 
 OCID_PREFIX = "ocds-kira01"

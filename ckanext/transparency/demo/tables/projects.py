@@ -7,7 +7,7 @@ import datetime as dt
 import random
 
 from .. import vocabulary as v
-from . import CODE, DATE, INT, MONEY, PERCENT, TEXT, Table, random_date, round_to, table
+from .base import CODE, DATE, INT, MONEY, PERCENT, TEXT, Table, random_date, round_to, table
 
 PROJECT_PREFIX = "oc4ids-kira01"
 STATUS_WEIGHTS = (8, 15, 50, 22, 5)

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 
 from .. import vocabulary as v
-from . import DATE, TEXT, Table, table
+from .base import DATE, TEXT, Table, table
 
 # Public holidays that fall on fixed dates (no reception is held).
 HOLIDAYS = {(1, 1), (3, 8), (3, 21), (5, 9), (9, 1), (10, 1), (12, 8)}

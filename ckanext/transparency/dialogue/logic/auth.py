@@ -6,18 +6,17 @@ import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core import roles
+
+
+
 from ..model import Event, Poll, Question
 
 
+from ..model import Material
+
 def can_edit_department(user: str | None, org_reference: str | None) -> bool:
-    if not user or not org_reference or not isinstance(org_reference, str):
-        return False
-    if authz.is_sysadmin(user):
-        return True
-    group = model.Group.get(org_reference)
-    if group is None or not group.is_organization:
-        return False
-    return authz.has_user_permission_for_group_or_org(group.id, user, "update_dataset")
+    return roles.is_staff(user, org_reference)
 
 
 def _result(allowed: bool, message: str) -> dict:
@@ -78,7 +77,6 @@ def event_material_create(context, data_dict):
 
 
 def event_material_delete(context, data_dict):
-    from ..model import Material
     material_id = data_dict.get("id")
     material = model.Session.get(Material, material_id) if isinstance(material_id, str) \
         and material_id else None

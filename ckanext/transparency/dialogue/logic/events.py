@@ -14,6 +14,7 @@ from .. import notifications, storage
 from ..search_text import canonical, query_words
 from . import common, schema
 from .dictization import event_dictize, material_dictize
+from .validators import dialogue_http_url
 
 # a change of these fields is a new version of the calendar entry (iCalendar SEQUENCE)
 CALENDAR_FIELDS = ("title", "start", "end", "location", "stream_url", "status", "description")
@@ -266,7 +267,6 @@ def event_material_create(context, data_dict):
         material.url, material.url_type = package["name"], "dataset"
         material.title = material.title or package["title"]
     else:
-        from .validators import dialogue_http_url
         try:
             material.url = dialogue_http_url(url, context)
         except tk.Invalid as error:

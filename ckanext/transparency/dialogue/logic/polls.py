@@ -13,6 +13,7 @@ from ckanext.transparency.actions import reference
 from .. import model as m
 from . import common, schema
 from .dictization import poll_dictize, poll_results_dictize
+from .. import opendata
 
 MAX_OPTIONS = 20
 
@@ -236,7 +237,6 @@ def poll_results(context, data_dict):
 def poll_publish_results(context, data_dict):
     """Publish a closed poll's results as an open dataset of its department (a CSV file).
     Idempotent. :returns: the dataset (package_show)"""
-    from .. import opendata
     tk.check_access("poll_publish_results", context, data_dict)
     data = common.validate(data_dict, schema.poll_show_schema(), context)
     poll = _get_poll(data["id"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-dialogue = Blueprint("dialogue", __name__, url_prefix="/dialogue")
+from . import events, feeds, polls, questions  # noqa: F401  (they add their routes)
+from .common import dialogue
 
 
 def blueprints() -> list[Blueprint]:
-    from . import events, feeds, polls, questions  # noqa: F401  (they add their routes)
     return [dialogue]

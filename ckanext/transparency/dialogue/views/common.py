@@ -1,17 +1,14 @@
-"""What every dialogue view needs: the action context, form data, error pages."""
+"""What every dialogue view needs: the blueprint, the action context, form data, error pages."""
 from __future__ import annotations
 
 import ckan.lib.navl.dictization_functions as dictization_functions
 import ckan.logic as logic
 import ckan.plugins.toolkit as tk
-from flask import request
+from flask import Blueprint, request
 
+from ckanext.transparency.core.context import user_context as context
 
-def context() -> dict:
-    user = tk.current_user
-    if user.is_authenticated:
-        return {"user": user.name, "auth_user_obj": user}
-    return {"user": ""}
+dialogue = Blueprint("dialogue", __name__, url_prefix="/dialogue")
 
 
 def call(action: str, data: dict):

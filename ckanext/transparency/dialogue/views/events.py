@@ -5,11 +5,13 @@ import itertools
 
 import ckan.plugins.toolkit as tk
 from flask import send_file
+import ckan.model as model
 
 from .. import storage
 from ..model import EVENT_KINDS, MATERIAL_KINDS
 from . import common
-from . import dialogue
+from ..model import Material
+from .common import dialogue
 
 PAGE = 20
 
@@ -198,8 +200,6 @@ def material_delete(material_id):
 
 @dialogue.route("/file/<material_id>/<filename>")
 def material_file(material_id, filename):
-    from ..model import Material
-    import ckan.model as model
     material = model.Session.get(Material, material_id)
     path = storage.path_of(material_id, filename) if material and \
         material.url_type == "upload" and material.url == filename else None

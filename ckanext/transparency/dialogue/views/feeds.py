@@ -7,7 +7,7 @@ from flask import make_response
 
 from .. import feeds
 from . import common
-from . import dialogue
+from .common import dialogue
 
 FEED_SIZE = 200
 

@@ -6,7 +6,7 @@ import ckan.plugins.toolkit as tk
 from flask import make_response
 
 from . import common
-from . import dialogue
+from .common import dialogue
 
 
 def _poll(name: str) -> dict:

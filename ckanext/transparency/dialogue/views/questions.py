@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+import ckan.model as model
 
 from . import common
-from . import dialogue
+from ..logic.auth import event_question_answer as can_answer
+from .. import model as m
+from .common import dialogue
 
 
 def _event_page(event_id: str, anchor: str = "questions") -> str:
@@ -84,9 +87,6 @@ def moderation():
 
 @dialogue.route("/question/<question_id>/answer", methods=["GET", "POST"])
 def answer(question_id):
-    from ..logic.auth import event_question_answer as can_answer
-    from .. import model as m
-    import ckan.model as model
     question = model.Session.get(m.Question, question_id)
     if question is None:
         return common.not_found(tk._("Question not found"))

@@ -22,6 +22,9 @@ from typing import Any, Iterator
 import ckan.lib.navl.dictization_functions as dict_fns
 import ckan.plugins.toolkit as tk
 from flask import Response
+from ckanext.datastore.blueprint import dump_schema as ckan_dump_schema
+from ckanext.datastore import writer
+from ckanext.datastore.backend import DatastoreBackend
 
 from ckanext.transparency import spreadsheet
 
@@ -38,7 +41,6 @@ KINDS = {"int": xlsx_stream.DB_NUMBER, "int4": xlsx_stream.DB_NUMBER,
 
 
 def dump_schema() -> dict:
-    from ckanext.datastore.blueprint import dump_schema as ckan_dump_schema
     schema = ckan_dump_schema()
     schema["format"] = [tk.get_validator("default")("csv"), tk.get_validator("unicode_safe")]
     schema["labels"] = [tk.get_validator("ignore_missing"), tk.get_validator("boolean_validator")]
@@ -107,7 +109,6 @@ def _pages(first: dict, search, limit: int | None, records_format: str) -> Itera
 
 def _text_body(fmt: str, fields: list[dict], headers: list[str], pages: Iterator[Any],
                bom: bool) -> Iterator[bytes]:
-    from ckanext.datastore import writer
     if fmt == "json":
         factory, columns = writer.json_writer, [dict(f, label=h) for f, h in zip(fields, headers)]
     else:
@@ -222,7 +223,6 @@ def intercept() -> Response | None:
     data, errors = dict_fns.validate(tk.request.args.to_dict(), dump_schema())
     if errors:
         return tk.abort(400, "\n".join(f"{k}: {' '.join(e)}" for k, e in errors.items()))
-    from ckanext.datastore.backend import DatastoreBackend
     if resource_id not in tk.config.get("ckan.datastore.public_table_search"):
         exists, real_id = DatastoreBackend.get_active_backend().resource_id_from_alias(
             resource_id)

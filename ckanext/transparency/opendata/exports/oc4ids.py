@@ -14,7 +14,7 @@ import yaml
 
 from ckanext.transparency.i18n.transliterate import to_cyrillic
 from ckanext.transparency.search.text import normalize
-from ckanext.transparency.timezone import site_timezone
+from ckanext.transparency.core.clock import site_timezone
 
 from . import records
 from .ocds import _with_zone

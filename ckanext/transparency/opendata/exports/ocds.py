@@ -8,6 +8,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 
 from . import records
+from . import xlsx_stream
 
 VERSION = "1.1"
 # the table schemas whose rows are releases
@@ -151,7 +152,6 @@ def flat_workbook(package: dict) -> list:
     (`flatten-tool unflatten --root-id ocid --metatab-name Meta --metatab-vertical-orientation`):
     a "releases" sheet, one release a row under JSON-pointer headers, and a vertical "Meta"
     sheet with the package metadata."""
-    from . import xlsx_stream
     rows = [flatten(r) for r in package["releases"]]
     headers: list[str] = []
     for row in rows:

@@ -8,6 +8,9 @@ import json
 from pathlib import Path
 
 import ckan.plugins.toolkit as tk
+from jsonschema import Draft4Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
 
 RELEASE_SCHEMA_URL = "https://standard.open-contracting.org/schema/1__1__5/release-schema.json"
 
@@ -33,9 +36,6 @@ def _load(directory: str):
 
 
 def schema_errors(data: dict, directory: Path | None = None) -> list[str]:
-    from jsonschema import Draft4Validator, FormatChecker
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT4
 
     package, release, _ = _load(str(directory or schema_dir()))
     registry = Registry().with_resource(RELEASE_SCHEMA_URL,

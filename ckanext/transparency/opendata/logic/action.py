@@ -6,6 +6,7 @@ import datetime as dt
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckan.lib.search import rebuild
 
 from ckanext.transparency.actions import reference, validated as _validate
 
@@ -13,6 +14,9 @@ from .. import freshness, history, periods, tableschema, uploads
 from ..model import UpdateRecord
 from ..types import TYPES
 from . import schema
+from ..exports import ocds
+from ..exports import oc4ids
+from . import source_urls
 
 
 def _typed_package(context: dict, name_or_id: str) -> dict:
@@ -135,7 +139,6 @@ def opendata_update_record(context, data_dict):
         raise tk.ValidationError({"resource_id": [tk._("Not a resource of this dataset.")]})
     history.record(package, data.get("resource_id"), context.get("user"),
                    periods.Period(start, end), data.get("rows"), source="api")
-    from ckan.lib.search import rebuild
     rebuild(package["id"])
     return opendata_schedule_show(dict(context), {"id": package["id"]})
 
@@ -165,7 +168,6 @@ def ocds_release_package(context, data_dict):
 
     :param id: the dataset's id or name
     """
-    from ..exports import ocds
     data = _validate(data_dict, schema.dataset_id(), context)
     tk.check_access("ocds_release_package", context, data)
     package = _typed_package(context, data["id"])
@@ -182,7 +184,6 @@ def oc4ids_project_package(context, data_dict):
     :param language: en, uz, uz_Cyrl or ru: the language of the sector labels (optional,
         default: the site's default language)
     """
-    from ..exports import oc4ids
     data = _validate(data_dict, schema.project_package(), context)
     tk.check_access("oc4ids_project_package", context, data)
     package = _typed_package(context, data["id"])
@@ -212,7 +213,6 @@ def resource_update(next_action, context, data_dict):
 
 
 def get_actions() -> dict:
-    from . import source_urls
     return {f.__name__: f for f in (
         resource_create, resource_update, opendata_schedule_show, opendata_schedule_list,
         opendata_update_history, opendata_update_record, opendata_table_schema,

@@ -12,6 +12,7 @@ from ckanext.transparency.actions import validated as _validate
 from .. import methodology, periods, snapshots
 from ..model import Snapshot, entries, snapshot
 from . import schema
+from ..model import Entry
 
 
 def _may_see_internal(context: dict) -> bool:
@@ -94,7 +95,6 @@ def openness_rating_history(context, data_dict):
     group = model.Group.get(data["organization"])
     if group is None or not group.is_organization:
         raise tk.ObjectNotFound(tk._("Department not found"))
-    from ..model import Entry
     query = (model.Session.query(Snapshot, Entry).join(Entry, Entry.snapshot_id == Snapshot.id)
              .filter(Snapshot.kind == data["kind"], Entry.organization_id == group.id))
     if not _may_see_internal(context):

@@ -1,0 +1,18 @@
+"""Action contexts: for the signed-in user of the request and for the site user (commands, jobs,
+the demo)."""
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+
+
+def user_context() -> dict:
+    """The context of an action called for the request's user ("" when anonymous)."""
+    user = tk.current_user
+    if user and user.is_authenticated:
+        return {"user": user.name, "auth_user_obj": user}
+    return {"user": ""}
+
+
+def site_context() -> dict:
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    return {"user": site_user["name"], "ignore_auth": True}
