@@ -16,6 +16,7 @@ from ckanext.transparency import backup as archive, periodic as jobs
 from ckanext.transparency.core.context import site_context
 from ckanext.transparency.core.interfaces import ICommands
 from ckanext.transparency.demo import loader
+from ckanext.transparency.search import rebuild as engine
 
 ADMIN_NAME = "admin"
 
@@ -150,8 +151,6 @@ def search():
 @click.option("--force", is_flag=True, help="Carry on past a dataset that cannot be indexed.")
 def rebuild(processes: int, batch: int, force: bool):
     """Re-index every dataset as `ckan search-index rebuild` does, in parallel processes."""
-    from ckanext.transparency.search import rebuild as engine
-
     def progress(done: int, total: int) -> None:
         click.echo(f"\rIndexed {done}/{total}", nl=False)
 

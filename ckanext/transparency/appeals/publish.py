@@ -19,9 +19,8 @@ import ckan.model as ckan_model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.core.context import site_context
+from ckanext.transparency.core.context import LOADED_BY_CALLER, site_context
 from ckanext.transparency.i18n.site_language import in_site_language
-from ckanext.transparency.opendata.uploads import LOADED_BY_CALLER
 from ckanext.transparency.spreadsheet import safe_row
 
 from . import model, present, receptions

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
+# in an action's context: the caller fills the resource's DataStore table itself (the open-data
+# uploads then leave the resource's data alone)
+LOADED_BY_CALLER = "transparency_datastore_loaded_by_caller"
+
 
 def user_context() -> dict:
     """The context of an action called for the request's user ("" when anonymous)."""

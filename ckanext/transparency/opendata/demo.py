@@ -9,6 +9,7 @@ import zlib
 from typing import Callable, Iterable
 
 import ckan.model as model
+import ckan.plugins.toolkit as tk
 from ckan.lib.search import rebuild
 
 from ckanext.transparency.core.demo import DemoStep
@@ -69,7 +70,6 @@ def backdate(package: model.Package, org_name: str) -> int:
 def add_views(package: model.Package) -> int:
     """The default views of the dataset's resources where they lack them: a demo loaded
     before uploads added a table preview gets it now. Returns the number of views added."""
-    import ckan.plugins.toolkit as tk
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     context = {"user": site_user["name"], "ignore_auth": True}
     dataset = tk.get_action("package_show")(dict(context), {"id": package.id})

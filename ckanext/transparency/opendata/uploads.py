@@ -23,16 +23,16 @@ from typing import IO, Callable
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
-from flask import has_request_context
 from ckan.lib.search import rebuild
+from flask import has_request_context
+
+from ckanext.transparency.core.context import LOADED_BY_CALLER
 
 from . import (datastore, fetching, freshness, history, periods, plain, reading, tableschema,
                validation)
 from .logic.source_urls import STORED
 from .types import PERIOD_MONTHS, TYPES
 
-# a caller that fills the resource's DataStore table itself puts this in the action's context
-LOADED_BY_CALLER = "transparency_datastore_loaded_by_caller"
 # formats whose files get a DataStore table when the resource has none yet (xloader's, less
 # the legacy XLS and ODS that reading.py does not read)
 TABLE_FORMATS = {"CSV", "TSV", "XLSX", "TEXT/CSV", "APPLICATION/CSV"}

@@ -21,6 +21,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from . import connection, document
+from .install import make_connection
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,6 @@ class _Batch:
 def index_batch(ids: list[str], force: bool = False) -> tuple[int, list[str]]:
     """Index these datasets as CKAN's rebuild does, writing them in one statement. Returns
     how many were indexed and the errors of those that were not (with force)."""
-    from .install import make_connection
-
     batch = _Batch(make_connection())
     errors: list[str] = []
     original = search_index.make_connection

@@ -10,9 +10,14 @@ import datetime as dt
 import io
 
 import ckan.plugins.toolkit as tk
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import tableschema
 from . import filenames
+from .dump import list_separator
 
 ROWS = 1048576  # the drop-downs reach the last row of a sheet
 FORMATS = {"integer": "0", "number": "#,##0.00", "date": "yyyy-mm-dd",
@@ -59,11 +64,6 @@ def _headers(schema: dict, language: str) -> list[str]:
 
 
 def xlsx(schema: dict, language: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     book = Workbook()
     data = book.active
     data.title = tk._("Data")[:31]
@@ -105,7 +105,6 @@ def xlsx(schema: dict, language: str) -> bytes:
 
 
 def csv_file(schema: dict, language: str) -> bytes:
-    from .dump import list_separator
     out = io.StringIO()
     out.write("\ufeff")
     csv.writer(out, delimiter=list_separator(language), lineterminator="\r\n").writerow(
