@@ -70,6 +70,14 @@ def plugins(settings: dict[str, str]) -> list[str]:
         else names
 
 
+def cache_settings() -> dict[str, str]:
+    """CACHE_SECONDS, behind a caching proxy (docker/nginx.conf, make cluster): anonymous pages
+    without a form are marked public for that long; everything else stays private
+    (ckanext/transparency/web/caching.py)."""
+    seconds = os.environ.get("CACHE_SECONDS", "").strip()
+    return {"ckan.cache_enabled": "true", "ckan.cache_expires": seconds} if seconds else {}
+
+
 def write_config(env: dict[str, str], port: int) -> None:
     if not CKAN_INI.exists():
         VAR.mkdir(exist_ok=True)
@@ -95,6 +103,7 @@ def write_config(env: dict[str, str], port: int) -> None:
         # pages show times as the organization lives them (events, deadlines)
         "ckan.display_timezone": os.environ.get("DISPLAY_TIMEZONE", "Asia/Tashkent"),
         "ckan.locale_default": os.environ.get("LOCALE_DEFAULT", "uz"),
+        **cache_settings(),
     }
     subprocess.run([CKAN, "config-tool", str(CKAN_INI), *[f"{k}={v}" for k, v in settings.items()]],
                    check=True, env=clean_env(), stdout=subprocess.DEVNULL)

@@ -37,3 +37,19 @@ def test_no_other_file_lists_the_plugins():
                and " ".join(("transparency_dialogue", "transparency_appeals"))
                in " ".join((ROOT / name).read_text(errors="ignore").split())]
     assert listing == ["config/portal.ini"]
+
+
+def test_cache_seconds_turn_on_ckans_page_cache_and_docker_nginx_honours_it(monkeypatch):
+    monkeypatch.delenv("CACHE_SECONDS", raising=False)
+    assert portal.cache_settings() == {}
+    monkeypatch.setenv("CACHE_SECONDS", "5")
+    assert portal.cache_settings() == {"ckan.cache_enabled": "true", "ckan.cache_expires": "5"}
+    production = (ROOT / "config" / "production.env.example").read_text()
+    assert re.search(r"^CACHE_SECONDS=5$", production, re.M)
+    nginx = (ROOT / "docker" / "nginx.conf").read_text()
+    # the same cache rules as make cluster's nginx (tests/cluster/test_page_cache.py)
+    cluster = (ROOT / "scripts" / "cluster.py").read_text()
+    for rule in ("proxy_cache_bypass $personal;", "proxy_no_cache $personal;",
+                 '"$cookie_ckan$cookie_remember_token$http_authorization$http_x_ckan_api_key"',
+                 "proxy_cache_lock on;"):
+        assert rule in nginx and rule in cluster, rule
