@@ -10,7 +10,7 @@ import pytest
 
 from ckan.tests.helpers import call_action
 
-from ckanext.transparency.cli import _site_context
+from ckanext.transparency.core.context import site_context
 from ckanext.transparency.demo import loader, organization
 from ckanext.transparency.demo.datasets import DATASETS
 from ckanext.transparency.opendata import demo as opendata_demo
@@ -28,7 +28,7 @@ def table_views(ckan_config, monkeypatch):
 def some_demo(table_views, with_plugins, clean_db, clean_index):
     """One demo dataset of each type, loaded as `ckan transparency demo` loads them."""
     specs = list({spec.kind: spec for spec in DATASETS}.values())
-    context = _site_context()
+    context = site_context()
     for department in organization.DEPARTMENTS:
         organization.ensure(context, department)
     with tempfile.TemporaryDirectory() as directory:
