@@ -12,8 +12,10 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
@@ -137,3 +139,31 @@ class PortalProcess:
         state = self.state()
         return (f"postgresql://ckan_default:{state['ckan_password']}@127.0.0.1:"
                 f"{state['pg_port']}/ckan_default")
+
+
+@contextlib.contextmanager
+def files_served(files: dict[str, bytes], content_type: str = "text/csv") -> Iterator[str]:
+    """The base URL of a web server on 127.0.0.1 answering GET /<name> with files[name] (404
+    otherwise): a linked file, which the portal fetches."""
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            body = files.get(self.path.lstrip("/"))
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

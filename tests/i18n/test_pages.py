@@ -28,7 +28,7 @@ EDITOR_PAGES = (
 
 
 @pytest.fixture
-def site(with_plugins, clean_db, clean_index):
+def site(with_plugins, clean_db, clean_index, linked_csv):
     """A department with a dataset of CKAN's type and a typed one, each with a file."""
     admin = factories.SysadminWithToken(name="tekshiruvchi", fullname="Tekshiruvchi")
     org = factories.Organization(name="moliya", title="Moliya boshqarmasi",
@@ -37,7 +37,7 @@ def site(with_plugins, clean_db, clean_index):
                                 notes="Tashkilotning yillik hisoboti.", owner_org=org["id"],
                                 tags=[{"name": "hisobot"}])
     resource = factories.Resource(package_id=dataset["id"], name="Hisobot jadvali",
-                                  url="http://example.uz/hisobot.csv", format="CSV",
+                                  url=f"{linked_csv}/hisobot.csv", format="CSV",
                                   size=20802, mimetype="text/csv")
     typed = call_action("package_create", context={"user": admin["name"]},
                         type="budget-execution", name="byudjet-ijrosi-2026",
@@ -45,10 +45,11 @@ def site(with_plugins, clean_db, clean_index):
                         frequency=QUARTERLY, language="uz-Latn", maintainer="Moliya boʻlimi",
                         maintainer_email="moliya@example.uz")
     typed_resource = factories.Resource(package_id=typed["id"], name="Maʼlumotlar",
-                                        url="http://example.uz/byudjet.csv", format="CSV")
+                                        url=f"{linked_csv}/byudjet.csv", format="CSV")
     data = pagecheck.Data(pagecheck.strings_in([admin, org, dataset, resource, typed,
                                                 typed_resource]))
     data.add(license["title"] for license in call_action("license_list"))
+    data.add(("kod", "nomi", "Toshkent", "Samarqand"))  # the linked CSV's header and rows
     names = {"dataset": dataset["name"], "resource": resource["id"], "org": org["name"],
              "typed": typed["name"], "typed_resource": typed_resource["id"]}
     return {"admin": admin, "data": data, "names": names}

@@ -168,10 +168,10 @@ class TestDcat:
         assert len(catalog) > 5
 
     def test_checksums_name_their_algorithm_and_formats_are_iris(self, app, make_dataset,
-                                                                 editor):
+                                                                 editor, linked_csv):
         dataset = make_dataset("appeals-statistics", name="murojaatlar", frequency=MONTHLY)
         call_action("resource_create", context={"user": editor["name"]},
-                    package_id=dataset["id"], url="http://example.uz/a.csv",
+                    package_id=dataset["id"], url=f"{linked_csv}/a.csv",
                     format="CSV", mimetype="text/csv",
                     hash="9e107d9d372bb6826bd81d3542a419d6")  # MD5, as ckanext-xloader writes
         graph = rdflib.Graph().parse(data=app.get("/dataset/murojaatlar.ttl").data,

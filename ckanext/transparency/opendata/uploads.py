@@ -153,6 +153,10 @@ def save_checked(action: str, context: dict, package_id: str | None, resource: d
         _tell_the_editor(checked.table.rows, _period_label(
             periods.Period(entry.period_start, entry.period_end), package.get("frequency")))
         return saved
+    if upload is None and typed_dataset(package_id) is not None:
+        # a typed dataset's table comes from a checked upload only: a link is kept as a link,
+        # never loaded unchecked as text columns under the type's pages
+        return save()
     source = _new_data(resource, upload)
     if source is None:
         return save()
