@@ -36,6 +36,20 @@ DEMO_TABLES = {  # a demo generator (kind, parameters) per table schema
 
 
 @pytest.fixture
+def table_views(ckan_config, monkeypatch):
+    """The DataStore table view (datatables_view) on, as on the portal (test.ini leaves the
+    view plugins out)."""
+    monkeypatch.setitem(ckan_config, "ckan.plugins",
+                        [*ckan_config["ckan.plugins"], "datatables_view"])
+    monkeypatch.setitem(ckan_config, "ckan.views.default_views", "datatables_view")
+
+
+@pytest.fixture
+def with_views(table_views, with_plugins, clean_db, clean_index):
+    return None
+
+
+@pytest.fixture
 def clean(with_plugins, clean_db, clean_index):
     return None
 

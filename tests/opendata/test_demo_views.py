@@ -17,14 +17,6 @@ from ckanext.transparency.opendata import demo as opendata_demo
 
 
 @pytest.fixture
-def table_views(ckan_config, monkeypatch):
-    """The views of the portal (test.ini leaves them out)."""
-    monkeypatch.setitem(ckan_config, "ckan.plugins",
-                        [*ckan_config["ckan.plugins"], "datatables_view"])
-    monkeypatch.setitem(ckan_config, "ckan.views.default_views", "datatables_view")
-
-
-@pytest.fixture
 def some_demo(table_views, with_plugins, clean_db, clean_index):
     """One demo dataset of each type, loaded as `ckan transparency demo` loads them."""
     specs = list({spec.kind: spec for spec in DATASETS}.values())

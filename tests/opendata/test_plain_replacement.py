@@ -16,8 +16,8 @@ from ckan.tests.helpers import call_action
 from ckanext.transparency.plugins.opendata import OpendataPlugin
 
 from .conftest import csv_text, datastore_rows
-from .test_upload_safety import _sheet, table_views, with_views  # noqa: F401 (fixtures)
-from .test_uploads import _problems, _stored
+from .test_upload_safety import published
+from .test_uploads import _problems
 
 GOOD = csv_text("tuman,maktablar,oʻquvchilar\nChilonzor,41,52000\nYunusobod,38,47500\n")
 NEW = csv_text("tuman,maktablar,oʻquvchilar\nSergeli,25,31000\n")
@@ -92,26 +92,6 @@ def web():
     yield files
     files.server.shutdown()
     files.server.server_close()
-
-
-def published(app, resource_id: str) -> dict:
-    """Everything a reader sees of a resource's data: its metadata, its stored file (or link),
-    its table, views and dumps."""
-    resource = call_action("resource_show", id=resource_id)
-    csv_dump = app.get(f"/datastore/dump/{resource_id}")
-    xlsx_dump = app.get(f"/datastore/dump/{resource_id}?format=xlsx")
-    assert csv_dump.status_code == 200 and xlsx_dump.status_code == 200
-    return {
-        "resource": {key: resource.get(key) for key in (
-            "url", "url_type", "size", "hash", "mimetype", "format", "last_modified",
-            "datastore_active")},
-        "file": _stored(resource) if resource.get("url_type") == "upload" else None,
-        "fields": call_action("datastore_info", id=resource_id)["fields"],
-        "rows": datastore_rows(resource_id),
-        "views": call_action("resource_view_list", id=resource_id),
-        "csv_dump": csv_dump.get_data(),
-        "xlsx_dump": _sheet(xlsx_dump.get_data()),
-    }
 
 
 def _values(resource_id: str) -> list[tuple]:

@@ -24,19 +24,6 @@ BAD_AMOUNT = GOOD_ROW.replace(",990,", f",{TOO_BIG},")
 
 
 @pytest.fixture
-def table_views(ckan_config, monkeypatch):
-    """The DataStore table view (datatables_view) on, as on the portal."""
-    monkeypatch.setitem(ckan_config, "ckan.plugins",
-                        [*ckan_config["ckan.plugins"], "datatables_view"])
-    monkeypatch.setitem(ckan_config, "ckan.views.default_views", "datatables_view")
-
-
-@pytest.fixture
-def with_views(table_views, with_plugins, clean_db, clean_index):
-    return None
-
-
-@pytest.fixture
 def unbounded_amounts(monkeypatch):
     """The budget schema as it was before it stated ranges: a value passes the check that
     PostgreSQL then refuses while loading."""
@@ -51,7 +38,8 @@ def _sheet(data: bytes) -> list[tuple]:
 
 
 def published(app, resource_id: str) -> dict:
-    """Everything a reader sees of a resource's data."""
+    """Everything a reader sees of a resource's data: its metadata, its stored file (or link),
+    its table, views and dumps."""
     resource = call_action("resource_show", id=resource_id)
     csv_dump = app.get(f"/datastore/dump/{resource_id}")
     xlsx_dump = app.get(f"/datastore/dump/{resource_id}?format=xlsx")
@@ -60,7 +48,7 @@ def published(app, resource_id: str) -> dict:
         "resource": {key: resource.get(key) for key in (
             "url", "url_type", "size", "hash", "mimetype", "format", "last_modified",
             "datastore_active")},
-        "file": _stored(resource),
+        "file": _stored(resource) if resource.get("url_type") == "upload" else None,
         "fields": call_action("datastore_info", id=resource_id)["fields"],
         "rows": datastore_rows(resource_id),
         "views": call_action("resource_view_list", id=resource_id),

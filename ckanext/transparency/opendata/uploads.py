@@ -142,7 +142,11 @@ def save_checked(action: str, context: dict, package_id: str | None, resource: d
     if context.get(LOADED_BY_CALLER) or not package_id:
         return save()
     upload = _file(resource)
-    package = typed_dataset(package_id) if upload is not None else None
+    package = typed_dataset(package_id)
+    if package is not None and upload is None:
+        # a typed dataset's table comes from a checked upload only: a link is kept as a link,
+        # never loaded unchecked as text columns under the type's pages
+        return save()
     if package is not None:
         tk.check_access(action, dict(context), resource)
         checked = check_and_stage(package, resource, upload)
@@ -153,10 +157,6 @@ def save_checked(action: str, context: dict, package_id: str | None, resource: d
         _tell_the_editor(checked.table.rows, _period_label(
             periods.Period(entry.period_start, entry.period_end), package.get("frequency")))
         return saved
-    if upload is None and typed_dataset(package_id) is not None:
-        # a typed dataset's table comes from a checked upload only: a link is kept as a link,
-        # never loaded unchecked as text columns under the type's pages
-        return save()
     source = _new_data(resource, upload)
     if source is None:
         return save()
