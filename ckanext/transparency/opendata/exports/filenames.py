@@ -7,25 +7,19 @@ import re
 
 from unidecode import unidecode
 
-# Uzbek Cyrillic letters as the Latin alphabet writes them (unidecode would spell them Russian)
-_UZBEK = {"ш": "sh", "ч": "ch", "ғ": "g", "ў": "o", "қ": "q", "ҳ": "h",
-                        "ж": "j", "х": "x", "ц": "ts", "ё": "yo", "ю": "yu", "я": "ya",
-                        "й": "y", "э": "e", "ъ": "", "ь": "", "ʻ": "", "ʼ": "", "'": ""}
+from ckanext.transparency.i18n.transliterate import in_script
+
+_APOSTROPHES = re.compile("[ʻʼ‘’'`]")  # oʻ, gʻ and the tutuq belong to the word they are in
 _NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
 _NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 MAX_SLUG = 60
 
 
-def _latin(letter: str) -> str:
-    latin = _UZBEK.get(letter.lower())
-    if latin is None:
-        return letter
-    return latin.capitalize() if letter.isupper() else latin
-
-
 def slug(text: str | None) -> str:
     """ASCII letters and digits (in the case they were written) joined by hyphens."""
-    ascii_text = unidecode("".join(_latin(c) for c in text or ""))
+    # Uzbek written in Cyrillic as the Latin alphabet writes it (unidecode would spell it as
+    # Russian); Russian text is left to unidecode
+    ascii_text = unidecode(_APOSTROPHES.sub("", in_script(text or "", "uz")))
     return _NOT_SLUG.sub("-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
 
 
