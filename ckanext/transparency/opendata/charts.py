@@ -84,7 +84,7 @@ def bar_chart(title: str, categories: Sequence[str],
     for label, colour in legend:
         parts.append(f'<rect x="{x}" y="{HEIGHT - 22}" width="12" height="12" fill="{colour}"/>'
                      f'<text x="{x + 16}" y="{HEIGHT - 12}" font-size="12">{escape(label)}</text>')
-        x += 24 + 7 * len(label)
+        x += 28 + 8 * len(label)  # 12 px text: Cyrillic letters are up to 8 px wide
     parts.append("</svg>")
     return Markup("".join(parts))
 
