@@ -1,5 +1,8 @@
 """Shared fixtures. CKAN's own pytest plugin (ckan.tests.pytest_ckan) provides the harness:
-clean_db, clean_index, with_plugins, app, cli, ckan_config; `pytest --ckan-ini=test.ini`."""
+clean_db, clean_index, with_plugins, app, cli, ckan_config; `pytest --ckan-ini=test.ini`.
+
+CKAN's factories.Resource picks a random format and address; a CSV or XLSX link is fetched when
+it is created (opendata/uploads.py), so a test that needs just some resource pins format="PDF"."""
 import importlib
 import os
 

@@ -56,7 +56,7 @@ def portal(february, ckan_config, tmp_path, monkeypatch):  # noqa: F811
     upload = tmp_path / "storage" / "resources" / "abc" / "def" / "report.csv"
     upload.parent.mkdir(parents=True)
     upload.write_bytes("davr,summa\n2026-Q1,100\n".encode())
-    resource = factories.Resource(package_id=february["datasets"][0]["id"])
+    resource = factories.Resource(package_id=february["datasets"][0]["id"], format="PDF")
     helpers.call_action("datastore_create", context={"user": "sysadmin"}, resource_id=resource["id"], force=True,
                         fields=[{"id": "davr", "type": "text"}, {"id": "summa", "type": "int"}],
                         records=[{"davr": "2026-Q1", "summa": 100}])

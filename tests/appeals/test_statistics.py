@@ -120,7 +120,7 @@ def test_xloader_leaves_the_published_tables_alone(appeals):
                                  month=present.today().strftime("%Y-%m"))
     assert not plugin.can_upload(result["resources"]["csv"])
     assert not plugin.can_upload(result["resources"]["xlsx"])
-    other = factories.Resource()
+    other = factories.Resource(format="PDF")
     assert plugin.can_upload(other["id"])
 
 

@@ -152,7 +152,7 @@ class TestHistory:
 
     def test_an_update_names_a_resource_of_its_own_dataset(self, make_dataset, editor):
         dataset = make_dataset()
-        elsewhere = factories.Resource(package_id=factories.Dataset()["id"])
+        elsewhere = factories.Resource(package_id=factories.Dataset()["id"], format="PDF")
         with pytest.raises(tk.ValidationError) as error:
             call_action("opendata_update_record", context={"user": editor["name"]},
                         id=dataset["id"], period_start="2026-07-01", period_end="2026-09-30",

@@ -40,7 +40,7 @@ def test_a_page_of_rows_keeps_its_number_columns():
 @pytest.fixture
 def table(clean_db, with_plugins):
     """A public DataStore table with a text and a number column."""
-    resource = factories.Resource(package_id=factories.Dataset()["id"])
+    resource = factories.Resource(package_id=factories.Dataset()["id"], format="PDF")
     records = [{"note": attack, "amount": -5} for attack in ATTACKS]
     records += [{"note": "-5", "amount": 7}, {"note": "Oddiy matn", "amount": None}]
     call_action("datastore_create", context={"user": factories.Sysadmin()["name"]},
