@@ -67,7 +67,6 @@ def event_poster(name):
     event = _event(name)
     response = make_response(tk.render("dialogue/poster.svg", {"event": event}))
     response.headers["Content-Type"] = "image/svg+xml; charset=utf-8"
-    response.headers["Cache-Control"] = "public, max-age=3600"
     return response
 
 
