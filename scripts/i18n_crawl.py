@@ -44,7 +44,8 @@ SKIP = re.compile(r"^/(api|_debug|ckan-admin|datastore/api_info|webassets|base|f
 DATA_ACTIONS = (("package_search", {"rows": 1000, "include_private": True}),
                 ("organization_list", {"all_fields": True, "include_extras": True}),
                 ("group_list", {"all_fields": True}), ("user_list", {}),
-                ("consultation_list", {}), ("event_list", {}), ("poll_list", {}))
+                ("consultation_list", {}), ("event_list", {}), ("poll_list", {}),
+                ("event_archive", {"limit": 100}))
 
 
 def shape(path: str) -> str:

@@ -35,6 +35,15 @@ def test_demo_dialogue(loaded):
         assert any(q["recording_time"] for q in answered["results"])
         assert call("event_question_list", event_id=event["id"],
                     status="unanswered")["count"] == 1
+    # every event says what it was: no two share a title
+    titles = [e["title"] for e in call("event_list", limit=1000)["results"]]
+    assert len(titles) == len(set(titles)) == 5 + 4 * len(demo.MEETINGS)
+    archive = call("event_archive", limit=100)
+    assert len(archive["quarters"]) >= 4
+    recorded = [e for q in archive["quarters"] for e in q["events"] if e["recording"]]
+    assert len(recorded) == 3 and all(
+        e["recording"]["thumbnail_url"].startswith("https://i.ytimg.com/vi/kiraHisob0")
+        and any(q["at_url"] for q in e["answered"]) for e in recorded)
     [briefing] = call("event_list", when="upcoming", kind="briefing")["results"]
     assert briefing["accepts_questions"] and briefing["questions"]["published"] == 2
     postponed = call("event_show", id="issiqlik-mavsumi-savol-javob")

@@ -26,7 +26,7 @@ TASHKENT = datetime.timezone(datetime.timedelta(hours=5))
 FINANCE, WATER, HEAT, INVEST = ("moliya-va-byudjet", "ichimlik-suvi-taminoti",
                                 "issiqlik-taminoti", "investitsiya-loyihalari")
 CITIZENS = ("demo-fuqaro-1", "demo-fuqaro-2", "demo-fuqaro-3", "demo-fuqaro-4")
-RECORDINGS = tuple(f"https://www.youtube.com/watch?v=kirahisobot{n}" for n in (1, 2, 3))
+RECORDINGS = tuple(f"https://www.youtube.com/watch?v=kiraHisob0{n}" for n in (1, 2, 3))
 
 QUARTER_QUESTIONS = (
     ("Choraklik byudjet ijrosi necha foizni tashkil etdi va qaysi moddalarda kam ijro boʻldi?",
@@ -168,7 +168,7 @@ def _postponed(context: dict, editor: str, now: datetime.datetime) -> bool:
         "title": "Isitish mavsumiga tayyorgarlik: savol-javob sessiyasi",
         "description": "Qozonxonalar va issiqlik tarmoqlarini taʼmirlash ishlari haqida.",
         "start": start.isoformat(), "location": "Onlayn",
-        "stream_url": "https://www.youtube.com/watch?v=kiraissiqlik"})
+        "stream_url": "https://www.youtube.com/watch?v=kiraIssiqli"})
     _ask(event["id"], CITIZENS[3], "Koʻp qavatli uylarda issiqlik qachon beriladi?", editor,
          CITIZENS[:2])
     tk.get_action("event_update")(dict(context), {
@@ -180,18 +180,42 @@ def _postponed(context: dict, editor: str, now: datetime.datetime) -> bool:
 
 
 # Each department's public meetings over the last four quarters that have ended (oldest
-# first): held or cancelled, and how many of the four questions the public sent in advance got
-# an answer. Some departments meet the public every quarter and answer, others cancel and
+# first): held or cancelled, how many of the four questions the public sent in advance got an
+# answer, and what the meeting was about (its title: no two events share one). Some
+# departments meet the public every quarter and answer, others cancel and
 # leave questions unanswered, so the rating's public activity differs between them.
 HELD, CANCELLED = "held", "cancelled"
 MEETINGS = {
-    "davlat-xaridlari": ((HELD, 4), (HELD, 4), (HELD, 3), (HELD, 4)),
-    "investitsiya-loyihalari": ((HELD, 3), (CANCELLED, 0), (HELD, 2), (HELD, 3)),
-    WATER: ((HELD, 4), (HELD, 3), (HELD, 4), (HELD, 3)),
-    HEAT: ((CANCELLED, 0), (HELD, 1), (CANCELLED, 0), (HELD, 1)),
-    "murojaatlar-bilan-ishlash": ((HELD, 4), (HELD, 3), (CANCELLED, 0), (HELD, 3)),
-    "samarqand-hududiy-boshqarmasi": ((CANCELLED, 0), (HELD, 1), (CANCELLED, 0),
-                                      (CANCELLED, 0)),
+    "davlat-xaridlari": (
+        (HELD, 4, "Davlat xaridlari rejasi va tender eʼlonlari: ochiq muloqot"),
+        (HELD, 4, "Tuzilgan shartnomalar va yetkazib beruvchilar tanlovi boʻyicha savol-javob"),
+        (HELD, 3, "Elektron doʻkon orqali xaridlar: narxlar va muddatlar boʻyicha muloqot"),
+        (HELD, 4, "Xaridlar boʻyicha shikoyatlar va ularning natijalari: ochiq muloqot")),
+    "investitsiya-loyihalari": (
+        (HELD, 3, "Xalqaro moliya institutlari loyihalarining borishi: ochiq muloqot"),
+        (CANCELLED, 0, "Yangi investitsiya dasturi loyihasi boʻyicha savol-javob"),
+        (HELD, 2, "Qurilish obyektlaridagi kechikishlar sabablari: ochiq muloqot"),
+        (HELD, 3, "Loyihalarni moliyalashtirish va kreditlarni qaytarish boʻyicha savol-javob")),
+    WATER: (
+        (HELD, 4, "Suv quvurlarini almashtirish dasturi: tumanlar boʻyicha savol-javob"),
+        (HELD, 3, "Suv hisoblagichlarini oʻrnatish va toʻlovlar: ochiq muloqot"),
+        (HELD, 4, "Yozgi mavsumda suv berish jadvali boʻyicha savol-javob"),
+        (HELD, 3, "Nasos stansiyalarini rekonstruksiya qilish: ochiq muloqot")),
+    HEAT: (
+        (CANCELLED, 0, "Isitish mavsumi yakunlari: ochiq muloqot"),
+        (HELD, 1, "Qozonxonalarni taʼmirlash rejasi boʻyicha savol-javob"),
+        (CANCELLED, 0, "Issiqlik tarmoqlarini modernizatsiya qilish: ochiq muloqot"),
+        (HELD, 1, "Issiqlik hisoblagichlari va toʻlovlar boʻyicha savol-javob")),
+    "murojaatlar-bilan-ishlash": (
+        (HELD, 4, "Murojaatlarni koʻrib chiqish muddatlari: ochiq muloqot"),
+        (HELD, 3, "Rahbariyat qabul kunlari va yozilish tartibi boʻyicha savol-javob"),
+        (CANCELLED, 0, "Elektron murojaatlar tizimidan foydalanish: ochiq muloqot"),
+        (HELD, 3, "Murojaatlar statistikasi va eng koʻp koʻtarilgan masalalar: ochiq muloqot")),
+    "samarqand-hududiy-boshqarmasi": (
+        (CANCELLED, 0, "Samarqand viloyatida kommunal xizmatlar sifati: ochiq muloqot"),
+        (HELD, 1, "Samarqand viloyati hududiy byudjeti ijrosi boʻyicha savol-javob"),
+        (CANCELLED, 0, "Urgut va Pastdargʻom tumanlarida yoʻl taʼmiri: ochiq muloqot"),
+        (CANCELLED, 0, "Samarqand shahrida ichimlik suvi taʼminoti boʻyicha savol-javob")),
 }
 MEETING_QUESTIONS = (
     "Oʻtgan chorakda rejalashtirilgan ishlarning qanchasi bajarildi?",
@@ -209,16 +233,16 @@ def _meeting_day(year: int, quarter: int, offset: int) -> datetime.datetime:
 
 
 def _meeting(context: dict, editor: str, department: str, offset: int, year: int,
-             quarter: int, plan: tuple[str, int]) -> bool:
+             quarter: int, plan: tuple[str, int, str]) -> bool:
     name = f"ochiq-muloqot-{department}-{year}-q{quarter}"
     if _exists(m.Event, name):
         return False
-    outcome, answered = plan
+    outcome, answered, title = plan
     action = tk.get_action
     start = _meeting_day(year, quarter, offset)
     event = action("event_create")(dict(context), {
         "name": name, "kind": "qa_session", "owner_org": department,
-        "title": f"{year}-yil {quarter}-chorak: fuqarolar bilan ochiq muloqot",
+        "title": title,
         "description": "Boshqarma rahbariyati chorak davomidagi ishlar haqida soʻzlab beradi "
                        "va fuqarolarning savollariga javob beradi.",
         "start": start.isoformat(), "end": (start + datetime.timedelta(hours=1)).isoformat(),

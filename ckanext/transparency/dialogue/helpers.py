@@ -1,13 +1,12 @@
 """Template helpers of open dialogue (ITemplateHelpers); names start with `dialogue_`."""
 from __future__ import annotations
 
-import re
-from urllib.parse import parse_qs, urlencode, urlparse
+import textwrap
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import times
+from . import times, video
 from .model import utcnow
 from .logic.questions import rules
 from .logic.questions import reason_labels
@@ -93,35 +92,43 @@ def dialogue_clock(seconds: int | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-_YOUTUBE = re.compile(r"(?:youtube\.com/(?:watch\?.*v=|embed/|live/)|youtu\.be/)([\w-]{6,})")
-_VIMEO = re.compile(r"vimeo\.com/(?:video/)?(\d+)")
+def dialogue_duration(minutes: int | None) -> str:
+    """"1 h 30 min" for people."""
+    if minutes is None:
+        return ""
+    hours, rest = divmod(int(minutes), 60)
+    if hours and rest:
+        return tk._("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    if hours:
+        return tk._("{hours} h").format(hours=hours)
+    return tk._("{minutes} min").format(minutes=rest)
+
+
+def dialogue_iso_duration(minutes: int | None) -> str:
+    """The same for machines (the datetime attribute of <time>): "PT1H30M"."""
+    hours, rest = divmod(int(minutes or 0), 60)
+    return f"PT{hours}H{rest}M"
+
+
+def dialogue_quarter(year: int, number: int) -> str:
+    return tk._("Quarter {number} of {year}").format(number=number, year=year)
+
+
+def dialogue_wrap(text: str | None, width: int, count: int) -> list[str]:
+    """At most `count` lines of about `width` letters; the last ends with … when cut."""
+    lines = textwrap.wrap(text or "", width, break_long_words=True)
+    if len(lines) > count:
+        lines = lines[:count]
+        lines[-1] = lines[-1][:max(1, width - 1)].rstrip() + "…"
+    return lines
 
 
 def dialogue_player(url: str | None) -> str | None:
-    """The embeddable player address of a YouTube or Vimeo link, else None."""
-    if not url:
-        return None
-    match = _YOUTUBE.search(url)
-    if match:
-        return f"https://www.youtube-nocookie.com/embed/{match.group(1)}"
-    match = _VIMEO.search(url)
-    if match:
-        return f"https://player.vimeo.com/video/{match.group(1)}"
-    return None
+    return video.player_url(url)
 
 
 def dialogue_at_time(url: str | None, seconds: int | None) -> str | None:
-    """A link to a moment of the recording: ?t= for YouTube, #t= (media fragment) otherwise."""
-    if not url or seconds is None:
-        return None
-    if _YOUTUBE.search(url):
-        parts = urlparse(url)
-        query = {k: v[0] for k, v in parse_qs(parts.query).items() if k != "t"}
-        query["t"] = f"{int(seconds)}s"
-        return parts._replace(query=urlencode(query)).geturl()
-    if _VIMEO.search(url):
-        return f"{url.split('#')[0]}#t={int(seconds)}s"
-    return f"{url.split('#')[0]}#t={int(seconds)}"
+    return video.at_time(url, seconds)
 
 
 def dialogue_recording(event: dict) -> dict | None:
@@ -154,6 +161,7 @@ def get_helpers() -> dict:
     names = ("dialogue_label", "dialogue_labels", "dialogue_reason_labels", "dialogue_when",
              "dialogue_form_time", "dialogue_countdown", "dialogue_rules",
              "dialogue_timezone_name", "dialogue_clock",
+             "dialogue_duration", "dialogue_iso_duration", "dialogue_quarter", "dialogue_wrap",
              "dialogue_player", "dialogue_at_time", "dialogue_recording",
              "dialogue_departments", "dialogue_editable_departments", "dialogue_is_moderator",
              "dialogue_options")

@@ -1,12 +1,13 @@
 """The dialogue actions, as registered by the plugin (IActions)."""
 from __future__ import annotations
 
-from . import activity, events, polls, questions
+from . import activity, archive, events, polls, questions
 
 
 def get_actions() -> dict:
     return {
         "event_list": events.event_list,
+        "event_archive": archive.event_archive,
         "event_show": events.event_show,
         "event_create": events.event_create,
         "event_update": events.event_update,

@@ -54,6 +54,11 @@ def event_list(context, data_dict):
 
 
 @tk.auth_allow_anonymous_access
+def event_archive(context, data_dict):
+    return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
 def event_show(context, data_dict):
     return {"success": True}
 
@@ -156,7 +161,7 @@ def dialogue_activity(context, data_dict):
 
 
 def get_auth_functions() -> dict:
-    names = ("event_list", "event_show", "event_create", "event_update",
+    names = ("event_list", "event_archive", "event_show", "event_create", "event_update",
              "event_material_create", "event_material_delete",
              "event_question_list", "event_question_create", "event_question_vote",
              "event_question_moderate", "event_question_answer", "dialogue_moderation_queue",

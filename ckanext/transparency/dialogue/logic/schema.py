@@ -86,6 +86,13 @@ def event_list_schema() -> dict:
     }
 
 
+def event_archive_schema() -> dict:
+    fields = event_list_schema()
+    return {**{k: fields[k] for k in ("owner_org", "kind", "year", "q")},
+            "limit": [get("default")(20), v.dialogue_limit(100)],
+            "offset": fields["offset"]}
+
+
 def material_create_schema() -> dict:
     return {
         "event_id": _required(get("unicode_safe")),

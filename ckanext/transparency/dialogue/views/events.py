@@ -1,10 +1,8 @@
 """The calendar, the archive, an event's page and the editors' event forms."""
 from __future__ import annotations
 
-import itertools
-
 import ckan.plugins.toolkit as tk
-from flask import send_file
+from flask import make_response, send_file
 import ckan.model as model
 
 from .. import storage
@@ -52,14 +50,24 @@ def index():
 def archive():
     filters = _filters()
     page = _page()
-    found = _list(archive=True, limit=PAGE, offset=(page - 1) * PAGE, **filters)
-    quarterly = _list(archive=True, kind="quarterly_report", limit=1000)["results"]
-    by_quarter = [(period or tk._("Quarter not given"), list(events)) for period, events in
-                  itertools.groupby(sorted(quarterly, key=lambda e: e["period"] or "",
-                                           reverse=True), key=lambda e: e["period"])]
+    try:
+        found = common.call("event_archive", dict(filters, limit=PAGE,
+                                                  offset=(page - 1) * PAGE))
+    except tk.ValidationError as error:
+        found = {"count": 0, "quarters": [], "errors": common.error_summary(error.error_dict)}
     return tk.render("dialogue/archive.html", {
         "found": found, "filters": filters, "page": page, "page_size": PAGE,
-        "kinds": EVENT_KINDS, "by_quarter": by_quarter})
+        "kinds": EVENT_KINDS})
+
+
+@dialogue.route("/event/<name>/poster.svg")
+def event_poster(name):
+    """The portal's still image of an event without a host's thumbnail: its kind, title and
+    date in the reader's language and script."""
+    event = _event(name)
+    response = make_response(tk.render("dialogue/poster.svg", {"event": event}))
+    response.headers["Content-Type"] = "image/svg+xml; charset=utf-8"
+    return response
 
 
 @dialogue.route("/rules")
