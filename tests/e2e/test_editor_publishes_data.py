@@ -1,7 +1,8 @@
 """A new department editor publishes budget execution unaided (issue #14): "Add dataset" offers
 the typed forms, the form fills in what the type decides, the template downloads in the
 editor's language, a file with three mistakes is refused with all three shown by column, the
-corrected file is loaded and the page says how many rows."""
+corrected file is loaded and the page says how many rows; the dataset's own page then shows its
+chart and the table behind it, on a desktop and on a phone."""
 from __future__ import annotations
 
 import io
@@ -57,6 +58,20 @@ def _upload(page, name: str, data: bytes, resource_name: str = "2026-Q3") -> Non
         page.click("button[name=save].btn-primary")
 
 
+def _sees_the_chart(page, base: str) -> None:
+    """The dataset's page: the budget chart, its table by quarter, the way to the category."""
+    page.goto(f"{base}/ru/dataset/byudjet-ijrosi-2026")
+    figures = page.locator(".opendata-dataset-figures")
+    assert figures.locator("svg.opendata-chart").is_visible()
+    assert figures.locator("svg.opendata-chart title").first.text_content() == (
+        "Утверждённый, уточнённый и исполненный бюджет по кварталам (сум)")
+    quarters = figures.locator("table tbody th").all_inner_texts()
+    assert quarters == ["I квартал 2026 г.", "II квартал 2026 г.", "III квартал 2026 г."]
+    assert figures.locator("table tbody tr").first.locator("td").last.inner_text() == "90.0%"
+    link = figures.locator(".opendata-category-link a")
+    assert link.get_attribute("href") == "/ru/open-data/budget?dataset=byudjet-ijrosi-2026"
+
+
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 def test_an_editor_publishes_budget_execution_from_the_template(live_server, browser, editor,
                                                                 screenshot):
@@ -110,6 +125,8 @@ def test_an_editor_publishes_budget_execution_from_the_template(live_server, bro
     _upload(desk, "byudjet.xlsx", _filled(template, ROWS))
     assert "3 строки загружены, период: 2026-Q1 – 2026-Q3." in desk.content()
     screenshot(desk, "loaded-desktop")
+    _sees_the_chart(desk, live_server)
+    screenshot(desk, "dataset-page-desktop")
     phone.goto(f"{live_server}/ru/dataset/byudjet-ijrosi-2026/resource/new")
     assert fits_the_screen(phone)
     screenshot(phone, "upload-form-phone")
@@ -117,5 +134,10 @@ def test_an_editor_publishes_budget_execution_from_the_template(live_server, bro
     assert "2 строки загружены, период: 2026-Q1 – 2026-Q2." in phone.content()
     assert fits_the_screen(phone)
     screenshot(phone, "loaded-phone")
+    _sees_the_chart(phone, live_server)
+    assert fits_the_screen(phone)
+    chart = phone.locator(".opendata-dataset-figures svg.opendata-chart").bounding_box()
+    assert chart["x"] >= 0 and chart["x"] + chart["width"] <= 390
+    screenshot(phone, "dataset-page-phone")
     phone.context.close()
     desk.context.close()

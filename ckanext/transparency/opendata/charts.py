@@ -12,6 +12,7 @@ from ckanext.transparency.i18n.formatting import transparency_short_number
 COLOURS = ("#1f6fb2", "#7fb3de", "#2e8540", "#e07b00", "#8a5db5", "#c0392b")
 WIDTH, HEIGHT = 720, 320
 LEFT, RIGHT, TOP, BOTTOM = 70, 50, 20, 60
+LETTER = 6  # px, the mean width of a letter of the 11 px axis labels
 
 
 def nice_step(maximum: float, ticks: int = 5) -> float:
@@ -27,6 +28,20 @@ def nice_step(maximum: float, ticks: int = 5) -> float:
 
 def short_number(value: float) -> str:
     return transparency_short_number(value)
+
+
+def wrap(label: str, width: int, lines: int = 2) -> list[str]:
+    """A category's label in at most `lines` lines of about `width` letters, the last one
+    shortened with an ellipsis: long names of procurement methods ran into each other."""
+    out: list[str] = []
+    for word in label.split():
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = out[:lines - 1] + [" ".join(out[lines - 1:])]
+    return [line if len(line) <= width else line[:max(1, width - 1)] + "…" for line in out]
 
 
 def bar_chart(title: str, categories: Sequence[str],
@@ -61,8 +76,11 @@ def bar_chart(title: str, categories: Sequence[str],
                          f'width="{bar_w * 0.95:.1f}" height="{h:.1f}" '
                          f'fill="{COLOURS[s % len(COLOURS)]}"><title>{escape(category)}, '
                          f'{escape(label)}: {v:,.0f}</title></rect>')
-        parts.append(f'<text x="{x0 + group_w * 0.4:.1f}" y="{TOP + plot_h + 16}" '
-                     f'font-size="11" text-anchor="middle">{escape(category)}</text>')
+        x = x0 + group_w * 0.4
+        lines = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 13}">{escape(line)}</tspan>'
+                        for i, line in enumerate(wrap(category, int(group_w / LETTER))))
+        parts.append(f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" font-size="11" '
+                     f'text-anchor="middle">{lines}</text>')
     if line:
         label, values = line
         line_max = max(100.0, *[v or 0 for v in values])

@@ -4,8 +4,8 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import charts, columns, freshness, indexing, tableschema, validation
-from .types import TYPES
+from . import charts, columns, freshness, indexing, pages, tableschema, validation
+from .types import QUARTERLY, TYPES
 from .exports import oc4ids, ocds
 
 STATE_CLASSES = {freshness.ON_TIME: "success", freshness.DUE_SOON: "warning",
@@ -88,6 +88,43 @@ def opendata_dataset_table_schema(dataset_id: str | None) -> dict | None:
     return tableschema.for_dataset(package) if package.get("type") in TYPES else None
 
 
+def opendata_dataset_figures(pkg_dict: dict) -> dict | None:
+    """What a typed dataset's page shows of its data: the figures, their chart and the title of
+    its category page."""
+    if pkg_dict.get("type") not in TYPES:
+        return None
+    try:
+        figures = tk.get_action("opendata_dataset_figures")({"user": tk.g.user},
+                                                            {"id": pkg_dict["id"]})
+    except (tk.ObjectNotFound, tk.NotAuthorized, tk.ValidationError):
+        return None
+    if not figures:
+        return None
+    return dict(figures, chart=pages.chart(figures["category"], figures),
+                category_title=pages.category_title(figures["category"]))
+
+
+def opendata_known_fields(pkg_dict: dict) -> dict:
+    """Values of a typed dataset's empty metadata fields that the portal knows elsewhere: the
+    coverage of its recorded updates, the quarter they reach, its department as publisher."""
+    if pkg_dict.get("type") not in TYPES:
+        return {}
+    known = {}
+    if pkg_dict.get("organization"):
+        known["author"] = pkg_dict["organization"].get("title")
+    try:
+        updates = tk.get_action("opendata_update_history")({"user": tk.g.user},
+                                                           {"id": pkg_dict["id"]})
+    except (tk.ObjectNotFound, tk.NotAuthorized, tk.ValidationError):
+        updates = []
+    if updates:
+        known["temporal_start"] = min(u["period_start"] for u in updates)
+        known["temporal_end"] = max(u["period_end"] for u in updates)
+        if pkg_dict.get("frequency") == QUARTERLY:
+            known["quarter"] = str((int(known["temporal_end"][5:7]) + 2) // 3)
+    return {k: v for k, v in known.items() if v and pkg_dict.get(k) in (None, "", [])}
+
+
 def opendata_upload_problems(messages: list) -> dict:
     return validation.grouped(messages)
 
@@ -98,4 +135,5 @@ def get_helpers() -> dict:
         opendata_standard_form,
         opendata_is_typed, opendata_progress_bar, opendata_number,
         opendata_page_organization, opendata_type_words, opendata_expected_columns,
-        opendata_dataset_table_schema, opendata_upload_problems)}
+        opendata_dataset_table_schema, opendata_upload_problems, opendata_dataset_figures,
+        opendata_known_fields)}

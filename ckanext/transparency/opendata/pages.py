@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any, Mapping
 
 import ckan.plugins.toolkit as tk
+from markupsafe import Markup
 
 from ckanext.transparency.i18n import display
 from ckanext.transparency.i18n.formatting import transparency_quarter
@@ -98,19 +99,25 @@ def _common(context: dict, name: str, args: Mapping) -> dict:
             "selected": args.get("dataset")}
 
 
-def budget(context: dict, args: Mapping) -> dict:
-    data = _common(context, "budget", args)
-    dataset, rows, resource = _table(context, data["datasets"], data["selected"], ("budget",))
+# The figures of each table schema's chart and tables, from the rows of one table: the
+# category pages and a typed dataset's own page (action opendata_dataset_figures) show the same.
+
+def budget_figures(rows: list[dict], args: Mapping | None = None) -> dict:
     quarters: dict = collections.defaultdict(lambda: [0.0, 0.0, 0.0])
     for row in rows:
         key = (int(row["yil"]), int(row["chorak"]))
         for i, column in enumerate(("tasdiqlangan_reja_soʻm", "aniqlangan_reja_soʻm",
                                     "ijro_soʻm")):
             quarters[key][i] += _number(row.get(column))
-    table = [{"period": transparency_quarter(y, q), "approved": a, "revised": r, "executed": e,
-              "rate": round(100 * e / r, 1) if r else 0.0}
-             for (y, q), (a, r, e) in sorted(quarters.items())]
-    chart = charts.bar_chart(
+    return {"table": [{"year": y, "quarter": q, "period": transparency_quarter(y, q),
+                       "approved": a, "revised": r, "executed": e,
+                       "rate": round(100 * e / r, 1) if r else 0.0}
+                      for (y, q), (a, r, e) in sorted(quarters.items())]}
+
+
+def budget_chart(figures: dict) -> Markup | None:
+    table = figures["table"]
+    return charts.bar_chart(
         tk._("Approved, revised and executed budget by quarter (UZS)"),
         [t["period"] for t in table],
         [(tk._("Approved"), [t["approved"] for t in table]),
@@ -118,13 +125,10 @@ def budget(context: dict, args: Mapping) -> dict:
          (tk._("Executed"), [t["executed"] for t in table])],
         line=(tk._("Execution rate"), [t["rate"] for t in table]),
         description=tk._("The table below the chart has the same numbers.")) if table else None
-    return dict(data, dataset=dataset, resource=resource, table=table, chart=chart)
 
 
-def procurement(context: dict, args: Mapping) -> dict:
-    data = _common(context, "procurement", args)
-    dataset, rows, resource = _table(context, data["datasets"], data["selected"],
-                                     ("ocds-releases",))
+def procurement_figures(rows: list[dict], args: Mapping | None = None) -> dict:
+    args = args or {}
     methods = sorted({r.get("tender/procurementMethod") for r in rows} - {None, ""})
     statuses = sorted({r.get("tender/status") for r in rows} - {None, ""})
     method, status = args.get("method") or "", args.get("status") or ""
@@ -151,22 +155,33 @@ def procurement(context: dict, args: Mapping) -> dict:
         entry[2] += _number(row.get("awards/0/value/amount"))
     method_table = [{"method": k, "count": c, "tender_value": t, "award_value": a}
                     for k, (c, t, a) in sorted(by_method.items(), key=lambda kv: -kv[1][1])]
-    chart = charts.bar_chart(
+    return {"methods": methods, "statuses": statuses, "method": method, "status": status,
+            "totals": totals, "largest": [{k: r.get(k) for k in LARGEST_COLUMNS}
+                                          for r in largest],
+            "method_table": method_table}
+
+
+LARGEST_COLUMNS = ("ocid", "tender/title", "awards/0/suppliers/0/name",
+                   "parties/0/identifier/id", "awards/0/value/amount")
+
+
+def procurement_chart(figures: dict) -> Markup | None:
+    method_table = figures["method_table"]
+    return charts.bar_chart(
         tk._("Tender and award value by procedure (UZS)"),
         [display.text(m["method"]) for m in method_table],
         [(tk._("Tender value"), [m["tender_value"] for m in method_table]),
          (tk._("Award value"), [m["award_value"] for m in method_table])],
         description=tk._("The table below the chart has the same numbers.")
     ) if method_table else None
-    return dict(data, dataset=dataset, resource=resource, methods=methods, statuses=statuses,
-                method=method, status=status, totals=totals, largest=largest,
-                method_table=method_table, chart=chart)
 
 
-def projects(context: dict, args: Mapping) -> dict:
-    data = _common(context, "projects", args)
-    dataset, rows, resource = _table(context, data["datasets"], data["selected"],
-                                     ("projects",))
+PROJECT_COLUMNS = ("loyiha_nomi", "loyiha_raqami", "tuman_shahar", "hudud", "holati",
+                   "holati_kodi", "jismoniy_bajarilish_foizi", "umumiy_qiymati_soʻm",
+                   "sarflangan_soʻm", "tugash_sanasi")
+
+
+def projects_figures(rows: list[dict], args: Mapping | None = None) -> dict:
     counts = collections.Counter(r.get("holati_kodi") for r in rows)
     status_table = [{"status": s, "count": counts[s],
                      "budget": sum(_number(r.get("umumiy_qiymati_soʻm")) for r in rows
@@ -174,45 +189,99 @@ def projects(context: dict, args: Mapping) -> dict:
                      "spent": sum(_number(r.get("sarflangan_soʻm")) for r in rows
                                   if r.get("holati_kodi") == s)}
                     for s in sorted(counts, key=lambda s: -counts[s])]
-    chart = charts.bar_chart(
+    status = (args or {}).get("status") or ""
+    listed = [r for r in rows if not status or r.get("holati_kodi") == status]
+    return {"status_table": status_table, "status": status,
+            "statuses": [s["status"] for s in status_table], "total": len(listed),
+            "projects": [{k: r.get(k) for k in PROJECT_COLUMNS} for r in listed[:100]]}
+
+
+def projects_chart(figures: dict) -> Markup | None:
+    status_table = figures["status_table"]
+    return charts.bar_chart(
         tk._("Budget and spending by project status (UZS)"),
         [transparency_project_status(s["status"]) for s in status_table],
         [(tk._("Budget"), [s["budget"] for s in status_table]),
          (tk._("Spent"), [s["spent"] for s in status_table])],
         description=tk._("The table below the chart has the same numbers.")
     ) if status_table else None
-    status = args.get("status") or ""
-    listed = [r for r in rows if not status or r.get("holati_kodi") == status]
-    return dict(data, dataset=dataset, resource=resource, status_table=status_table,
-                chart=chart, projects=listed[:100], status=status,
-                statuses=[s["status"] for s in status_table], total=len(listed))
 
 
-def appeals(context: dict, args: Mapping) -> dict:
-    data = _common(context, "appeals", args)
-    dataset, rows, resource = _table(context, data["datasets"], data["selected"],
-                                     ("appeals-monthly",))
+def appeals_figures(rows: list[dict], args: Mapping | None = None) -> dict:
     months: dict = collections.defaultdict(lambda: [0, 0])
     for row in rows:
         key = (int(row["yil"]), int(row["oy"]))
         months[key][0] += int(_number(row.get("kelib_tushgan")))
         months[key][1] += int(_number(row.get("koʻrib_chiqilgan")))
-    month_table = [{"period": f"{y}-{m:02d}", "received": r, "reviewed": v}
-                   for (y, m), (r, v) in sorted(months.items())]
-    chart = charts.bar_chart(
+    return {"month_table": [{"period": f"{y}-{m:02d}", "received": r, "reviewed": v}
+                            for (y, m), (r, v) in sorted(months.items())]}
+
+
+def appeals_chart(figures: dict) -> Markup | None:
+    month_table = figures["month_table"]
+    return charts.bar_chart(
         tk._("Appeals received and reviewed by month"),
         [m["period"] for m in month_table],
         [(tk._("Received"), [m["received"] for m in month_table]),
          (tk._("Reviewed"), [m["reviewed"] for m in month_table])],
         description=tk._("The table below the chart has the same numbers.")
     ) if month_table else None
+
+
+# table schema -> (category, figures, chart)
+FIGURES: dict[str, tuple[str, Any, Any]] = {
+    "budget": ("budget", budget_figures, budget_chart),
+    "ocds-releases": ("procurement", procurement_figures, procurement_chart),
+    "projects": ("projects", projects_figures, projects_chart),
+    "appeals-monthly": ("appeals", appeals_figures, appeals_chart),
+}
+
+
+def chart(category: str, figures: dict) -> Markup | None:
+    return {c: draw for c, _, draw in FIGURES.values()}[category](figures)
+
+
+def dataset_figures(context: dict, package: dict) -> dict | None:
+    """The figures of a typed dataset's first loaded table whose schema has a chart."""
+    schema = (tableschema.for_dataset(package) or {}).get("name")
+    if schema not in FIGURES:
+        return None
+    dataset, rows, resource = _table(context, [package], package["name"], (schema,))
+    if dataset is None:
+        return None
+    category, figures, _ = FIGURES[schema]
+    return dict(figures(rows), category=category, table_schema=schema,
+                resource_id=resource["id"], rows=len(rows))
+
+
+def _category(context: dict, name: str, schema: str, args: Mapping) -> dict:
+    data = _common(context, name, args)
+    dataset, rows, resource = _table(context, data["datasets"], data["selected"], (schema,))
+    figures = FIGURES[schema][1](rows, args)
+    figures["chart"] = chart(name, figures)
+    return dict(data, **figures, figures=figures, dataset=dataset, resource=resource)
+
+
+def budget(context: dict, args: Mapping) -> dict:
+    return _category(context, "budget", "budget", args)
+
+
+def procurement(context: dict, args: Mapping) -> dict:
+    return _category(context, "procurement", "ocds-releases", args)
+
+
+def projects(context: dict, args: Mapping) -> dict:
+    return _category(context, "projects", "projects", args)
+
+
+def appeals(context: dict, args: Mapping) -> dict:
+    data = _category(context, "appeals", "appeals-monthly", args)
     _, receptions, reception_resource = _table(context, data["datasets"], None,
                                                ("receptions",))
     today = dt.date.today().isoformat()
     upcoming = sorted((r for r in receptions if str(r.get("sana") or "") >= today),
                       key=lambda r: str(r["sana"]))[:12]
-    return dict(data, dataset=dataset, resource=resource, month_table=month_table,
-                chart=chart, upcoming=upcoming, reception_resource=reception_resource)
+    return dict(data, upcoming=upcoming, reception_resource=reception_resource)
 
 
 CATEGORY_PAGES: dict[str, Any] = {"budget": budget, "procurement": procurement,

@@ -10,7 +10,7 @@ from ckan.lib.search import rebuild
 
 from ckanext.transparency.actions import reference, validated as _validate
 
-from .. import freshness, history, periods, tableschema, uploads
+from .. import freshness, history, pages, periods, tableschema, uploads
 from ..model import UpdateRecord
 from ..types import TYPES
 from . import schema
@@ -163,6 +163,23 @@ def opendata_table_schema(context, data_dict):
 
 
 @tk.side_effect_free
+def opendata_dataset_figures(context, data_dict):
+    """The figures behind a typed dataset's chart and the tables under it, the same as its
+    category page shows, from the dataset's first loaded table whose schema has a chart.
+
+    :param id: the dataset's id or name
+    :returns: None when no such table is loaded; else category (budget, procurement, projects,
+        appeals), table_schema, resource_id, rows, and by table schema: `table` (budget: per
+        quarter approved, revised, executed, rate), `totals`, `method_table`, `largest`
+        (OCDS releases), `status_table`, `projects`, `total` (projects), `month_table`
+        (monthly appeals)
+    """
+    data = _validate(data_dict, schema.dataset_id(), context)
+    tk.check_access("opendata_dataset_figures", context, data)
+    return pages.dataset_figures(context, _typed_package(context, data["id"]))
+
+
+@tk.side_effect_free
 def ocds_release_package(context, data_dict):
     """The OCDS 1.1.5 release package of a procurement dataset (from its DataStore tables).
 
@@ -216,5 +233,6 @@ def get_actions() -> dict:
     return {f.__name__: f for f in (
         resource_create, resource_update, opendata_schedule_show, opendata_schedule_list,
         opendata_update_history, opendata_update_record, opendata_table_schema,
+        opendata_dataset_figures,
         ocds_release_package, oc4ids_project_package, source_urls.package_create,
         source_urls.package_update)}

@@ -34,6 +34,11 @@ def opendata_table_schema(context, data_dict):
 
 
 @tk.auth_allow_anonymous_access
+def opendata_dataset_figures(context, data_dict):
+    return _can("package_show", context, data_dict)
+
+
+@tk.auth_allow_anonymous_access
 def ocds_release_package(context, data_dict):
     return _can("package_show", context, data_dict)
 
@@ -50,5 +55,5 @@ def opendata_update_record(context, data_dict):
 def get_auth_functions() -> dict:
     return {f.__name__: f for f in (
         opendata_schedule_show, opendata_update_history, opendata_schedule_list,
-        opendata_table_schema, ocds_release_package, oc4ids_project_package,
-        opendata_update_record)}
+        opendata_table_schema, opendata_dataset_figures, ocds_release_package,
+        oc4ids_project_package, opendata_update_record)}
