@@ -123,13 +123,13 @@ def test_report_its_files_and_its_dataset(discussed, editor, freezer, department
 
     rows = list(csv.reader(io.StringIO(report_files.to_csv(public).decode("utf-8-sig"))))
     assert rows[0] == ["No.", "Kind", "Article", "Proposal", "Support", "Decision", "Reason"]
-    assert rows[1] == ["1", "Proposal", "2.1 2-modda. Muhokama", "Muddatni 30 kunga uzaytirish",
+    assert rows[1] == ["1", "Proposal", "Paragraph 1 of article 2", "Muddatni 30 kunga uzaytirish",
                        "2", "Accepted", "Sabab: accepted"]
-    assert rows[3][2].startswith("1 ") and rows[3][3].startswith("Таклифлар")
+    assert rows[3][2] == "1-modda. Umumiy qoidalar" and rows[3][3].startswith("Таклифлар")
     assert report_files.to_csv(public).startswith(b"\xef\xbb\xbf")
     book = load_workbook(io.BytesIO(report_files.to_xlsx(public)))
     sheet = book.worksheets[0]
-    assert [c.value for c in sheet[2]][:5] == [1, "Proposal", "2.1 2-modda. Muhokama",
+    assert [c.value for c in sheet[2]][:5] == [1, "Proposal", "Paragraph 1 of article 2",
                                                "Muddatni 30 kunga uzaytirish", 2]
     summary = {row[0]: row[1] for row in book.worksheets[1].iter_rows(values_only=True)
                if len(row) > 1 and row[1] is not None}

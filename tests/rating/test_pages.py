@@ -41,7 +41,7 @@ def test_published_pages(app, computed):
     assert "2026-02" in page and "Ichimlik suvi" in page and "Yellow" in page
     assert "/rating/department/water" in page
     page = get(app, "/rating/department/water?period=2026-02").body
-    assert "<svg" in page and "zakupki-c" in page and "2026-02-15" in page
+    assert "<svg" in page and "Xaridlar C" in page and "2026-02-15" in page
     assert "Brifing 20" in page and "<td>Cancelled</td>" in page  # codes in words
     assert "<th scope=\"col\">Days late</th>" in page and "days_late" not in page
     assert "Not rated" in page  # January, in the history table

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import ckan.plugins.toolkit as tk
+
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 MAX_UNITS = 2000
 
@@ -60,3 +62,25 @@ def split(markdown: str) -> list[Unit]:
 def article_of(number: str) -> str:
     """The article a unit belongs to ("3.2" -> "3")."""
     return number.split(".", 1)[0]
+
+
+def label(number: str | None) -> str:
+    """A unit's number in words: "3" -> "Article 3", "3.2" -> "Paragraph 2 of article 3",
+    "0.2" -> "Paragraph 2 of the preamble"."""
+    if not number:
+        return tk._("Whole draft")
+    if number == "0":
+        return tk._("Preamble")
+    article, _dot, paragraph = number.partition(".")
+    if not paragraph:
+        return tk._("Article {number}").format(number=article)
+    if article == "0":
+        return tk._("Paragraph {paragraph} of the preamble").format(paragraph=paragraph)
+    return tk._("Paragraph {paragraph} of article {article}").format(
+        paragraph=paragraph, article=article)
+
+
+def heading_has_number(number: str, heading: str | None) -> bool:
+    """Whether the heading names its number itself ("1-modda. ...", "Статья 1."), so that
+    the page does not number it twice."""
+    return bool(re.match(rf"\W*(\w+\W+)?{re.escape(number)}(?!\d)", heading or ""))

@@ -1,10 +1,9 @@
 """Template helpers of the consultation pages (prefixed consultation_)."""
 from __future__ import annotations
 
-import ckan.plugins.toolkit as tk
 from ckan.lib.formatters import localised_filesize
 
-from . import lifecycle, moderation, settings
+from . import articles, lifecycle, moderation, settings
 from .dictization import decision_label, proposal_kind_label
 
 
@@ -29,12 +28,11 @@ def consultation_reason_title(code: str | None) -> str:
 
 
 def consultation_article_label(number: str | None) -> str:
-    if not number:
-        return tk._("Whole draft")
-    if number == "0":
-        return tk._("Preamble")
-    return (tk._("Paragraph {number}") if "." in number else tk._("Article {number}")).format(
-        number=number)
+    return articles.label(number)
+
+
+def consultation_heading_has_number(unit: dict) -> bool:
+    return articles.heading_has_number(unit["number"], unit.get("heading"))
 
 
 def consultation_status_class(status: str) -> str:
@@ -56,4 +54,5 @@ def get_helpers() -> dict:
         consultation_filesize, consultation_max_text_length,
         consultation_status_label, consultation_kind_label, consultation_decision_label,
         consultation_proposal_kind_label, consultation_reason_title,
-        consultation_article_label, consultation_status_class)}
+        consultation_article_label, consultation_status_class,
+        consultation_heading_has_number)}

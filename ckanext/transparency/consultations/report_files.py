@@ -11,7 +11,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 from ckanext.transparency.spreadsheet import safe_cell, safe_row
 
-from . import lifecycle, settings
+from . import articles, lifecycle, settings
 from .dictization import DECISIONS, decision_label, proposal_kind_label
 
 MIMETYPES = {"csv": "text/csv; charset=utf-8",
@@ -25,10 +25,12 @@ def _headers() -> list[str]:
 
 
 def _article(row: dict) -> str:
-    if not row.get("article"):
-        return tk._("Whole draft")
-    heading = row.get("article_heading")
-    return f"{row['article']} {heading}".strip() if heading else row["article"]
+    """In words, with the article's heading when the proposal is on the article itself."""
+    label, heading = articles.label(row.get("article")), row.get("article_heading")
+    if not heading or "." in (row.get("article") or ""):
+        return label
+    return heading if articles.heading_has_number(row["article"], heading) \
+        else f"{label}: {heading}"
 
 
 def rows(report: dict) -> list[list]:
@@ -92,36 +94,79 @@ def to_xlsx(report: dict) -> bytes:
     return out.getvalue()
 
 
-def to_pdf(report: dict) -> bytes:
+class _Report(FPDF):
+    """Landscape A4 with the page number and count at the foot of every page."""
 
-    regular, bold = settings.pdf_fonts()
-    pdf = FPDF(orientation="landscape", format="A4")
-    pdf.add_font("Body", "", regular)
-    pdf.add_font("Body", "B", bold)
-    pdf.set_title(_title(report))
-    pdf.set_auto_page_break(True, margin=12)
-    pdf.add_page()
+    def footer(self):
+        self.set_y(-10)
+        self.set_font("Body", "", 8)
+        self.cell(0, 5, tk._("Page {page} of {pages}").format(page=self.page_no(),
+                                                               pages="{nb}"), align="C")
+
+
+PDF_FONT_SIZE = 8
+TEXT_COLUMNS = (3, 6)  # the proposal and the reason: they take the width the others leave
+CELL_PADDING = 2.5  # mm, both sides and the rule together
+
+
+def _col_widths(pdf: FPDF, table: list[list[str]]) -> list[float]:
+    """Each short column as wide as its longest word (so "Қўллаб-қувватлаш" is never cut),
+    the two text columns share the rest of the page."""
+    available = pdf.epw
+    widest = []
+    for index in range(len(table[0])):
+        words = [w for row in table for w in str(row[index]).split()] or [""]
+        pdf.set_font("Body", "B", PDF_FONT_SIZE)
+        width = max(pdf.get_string_width(w) for w in str(table[0][index]).split() or [""])
+        pdf.set_font("Body", "", PDF_FONT_SIZE)
+        width = max([width] + [pdf.get_string_width(w) for w in words])
+        widest.append(width + CELL_PADDING)
+    fixed = sum(w for i, w in enumerate(widest) if i not in TEXT_COLUMNS)
+    text = max((available - fixed) / len(TEXT_COLUMNS), 40)
+    return [text if i in TEXT_COLUMNS else w for i, w in enumerate(widest)]
+
+
+def _letterhead(pdf: FPDF, report: dict) -> None:
+    c = report["consultation"]
+    pdf.set_font("Body", "B", 11)
+    pdf.multi_cell(0, 6, c["organization"]["title"] or "", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_draw_color(80, 80, 80)
+    pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
+    pdf.ln(4)
     pdf.set_font("Body", "B", 14)
     pdf.multi_cell(0, 7, _title(report), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Body", "", 10)
     pdf.multi_cell(0, 6, _subtitle(report), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, tk._("Generated on {date} from the portal's data.").format(
+        date=report["generated"][:10]), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
+
+
+def to_pdf(report: dict) -> bytes:
+
+    regular, bold = settings.pdf_fonts()
+    pdf = _Report(orientation="landscape", format="A4")
+    pdf.add_font("Body", "", regular)
+    pdf.add_font("Body", "B", bold)
+    pdf.set_title(_title(report))
+    pdf.set_author(report["consultation"]["organization"]["title"] or "")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    _letterhead(pdf, report)
+    pdf.set_font("Body", "", 10)
     with pdf.table(col_widths=(80, 20), width=120, align="LEFT", text_align="LEFT",
                    headings_style=FontFace(emphasis="BOLD")) as table:
         table.row([tk._("Outcome"), tk._("Count")])
         for label, value in summary(report):
             table.row([label, str(value)])
     pdf.ln(5)
-    pdf.set_font("Body", "", 8)
-    with pdf.table(col_widths=(8, 16, 26, 78, 15, 22, 78), line_height=4, text_align="LEFT",
+    cells = [_headers()] + [[str(value) for value in row] for row in rows(report)]
+    widths = _col_widths(pdf, cells)
+    pdf.set_font("Body", "", PDF_FONT_SIZE)
+    with pdf.table(col_widths=widths, width=min(sum(widths), pdf.epw), line_height=4, text_align="LEFT",
                    headings_style=FontFace(emphasis="BOLD"), repeat_headings=1) as table:
-        table.row(_headers())
-        for row in rows(report):
-            table.row([str(value) for value in row])
-    pdf.ln(3)
-    pdf.set_font("Body", "", 8)
-    pdf.multi_cell(0, 4, tk._("Generated on {date} from the portal's data.").format(
-        date=report["generated"][:10]), new_x="LMARGIN", new_y="NEXT")
+        for row in cells:
+            table.row(row)
     return bytes(pdf.output())
 
 

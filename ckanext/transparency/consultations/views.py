@@ -137,7 +137,7 @@ def _read_vars(draft: dict, form: dict | None = None, errors: dict | None = None
         report = _action("consultation_report_show", {"id": draft["id"]})
     changes = None
     if draft["adopted_text"]:
-        changes = {"segments": diff.segments(draft["body"], draft["adopted_text"]),
+        changes = {"html": diff.as_html(draft["body"], draft["adopted_text"]),
                    "summary": diff.summary(draft["body"], draft["adopted_text"])}
     return {"draft": draft, "manager": manager, "proposals": proposals,
             "by_article": by_article, "mine": mine, "report": report, "changes": changes,

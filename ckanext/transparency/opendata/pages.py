@@ -278,10 +278,30 @@ def appeals(context: dict, args: Mapping) -> dict:
     data = _category(context, "appeals", "appeals-monthly", args)
     _, receptions, reception_resource = _table(context, data["datasets"], None,
                                                ("receptions",))
+    return dict(data, upcoming=_reception_days(context, receptions),
+                reception_resource=reception_resource)
+
+
+def _reception_days(context: dict, published: list[dict]) -> list[dict]:
+    """The next reception days with the department in every row: from the schedule the
+    appeals section keeps (the one /appeals/receptions shows) when that plugin runs, so the
+    two pages cannot disagree; else from a published schedule's rows."""
+    try:
+        schedule = tk.get_action("appeal_reception_list")(dict(context), {"days": 42})
+    except KeyError:  # the appeals plugin is not loaded
+        schedule = None
+    if schedule is not None:
+        rows = [{"date": day, "who": r["position"], "official": r["official"],
+                 "department": (r["department"] or {}).get("title") or "",
+                 "hours": f"{r['starts']}–{r['ends']}", "place": r["place"],
+                 "sign_up": r["sign_up"]} for r in schedule for day in r["upcoming"]]
+    else:
+        rows = [{"date": str(r.get("sana") or "")[:10], "who": r.get("lavozim") or "",
+                 "official": "", "department": r.get("boʻlinma") or "",
+                 "hours": r.get("qabul_vaqti") or "", "place": r.get("manzil") or "",
+                 "sign_up": r.get("yozilish_tartibi") or ""} for r in published]
     today = dt.date.today().isoformat()
-    upcoming = sorted((r for r in receptions if str(r.get("sana") or "") >= today),
-                      key=lambda r: str(r["sana"]))[:12]
-    return dict(data, upcoming=upcoming, reception_resource=reception_resource)
+    return sorted((r for r in rows if r["date"] >= today), key=lambda r: r["date"])[:12]
 
 
 CATEGORY_PAGES: dict[str, Any] = {"budget": budget, "procurement": procurement,

@@ -8,6 +8,7 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.transparency import (cli, csrf_guard, log_privacy, request_guard, unavailable,
                                   urls, web)
+from ckanext.transparency.web import accounts
 from ckanext.transparency.i18n import catalogs, display, formatting, labels
 
 
@@ -48,7 +49,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     # ITemplateHelpers
     def get_helpers(self):
         return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers(),
-                **display.get_helpers()}
+                **display.get_helpers(), **accounts.get_helpers()}
 
     # IPackageController, IOrganizationController, IGroupController: Uzbek content in the
     # reader's script on pages (i18n/display.py)
@@ -65,7 +66,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # IBlueprint
     def get_blueprint(self):
-        return [csrf_guard.blueprint()]
+        return [csrf_guard.blueprint(), accounts.blueprint()]
 
     # IMiddleware
     def make_middleware(self, app, config):

@@ -45,7 +45,22 @@ def rating_evidence_value(key: str, value):
     return value
 
 
+def rating_evidence_columns(row: dict) -> list[str]:
+    """The columns of an evidence row in the order its measure labels them (a snapshot keeps
+    the rows as jsonb, which sorts the keys). A row names its record by URL slug first, then
+    by title or question: the title is enough."""
+    keys = list(row)
+    for measure in indicators.measures():
+        order = list(measure.evidence_labels())
+        if set(keys) <= set(order):
+            keys.sort(key=order.index)
+            break
+    if keys and keys[0] not in ("title", "question") and ("title" in row or "question" in row):
+        return keys[1:]
+    return keys
+
+
 def get_helpers() -> dict:
     return {f.__name__: f for f in (rating_band_label, rating_indicator_label,
                                     rating_measure_label, rating_evidence_label,
-                                    rating_evidence_value)}
+                                    rating_evidence_value, rating_evidence_columns)}

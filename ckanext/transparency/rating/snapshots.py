@@ -93,10 +93,14 @@ def previous_scores(snap: Snapshot) -> dict[str, Optional[float]]:
     return {e.organization_id: e.score for e in entries(before.id)} if before else {}
 
 
-def latest(kind: str, published_only: bool) -> Optional[Snapshot]:
+def latest(kind: str, published_only: bool, rated: bool = False) -> Optional[Snapshot]:
+    """The latest snapshot of `kind`; with `rated`, the latest that rates a department."""
     query = model.Session.query(Snapshot).filter(Snapshot.kind == kind)
     if published_only:
         query = query.filter(Snapshot.published.is_(True))
+    if rated:
+        query = query.filter(model.Session.query(Entry).filter(
+            Entry.snapshot_id == Snapshot.id, Entry.rank.isnot(None)).exists())
     return query.order_by(Snapshot.period_start.desc()).first()
 
 

@@ -21,16 +21,18 @@ def _kind() -> str:
 
 
 def _rated_kind() -> str:
-    """Without a choice, the shortest kind of period whose latest rating rates a department:
-    a small department has too few records in a month and is rated by quarter or year."""
+    """Without a choice, the kind of period whose latest rating that rates a department ends
+    last (the shorter kind on a tie): a small department has too few records in a month and
+    is rated by quarter or year."""
+    best, best_end = periods.MONTH, ""
     for kind in periods.KINDS:
         try:
             result = tk.get_action("openness_rating_show")(_context(), {"kind": kind})
         except (tk.ObjectNotFound, tk.NotAuthorized):
             continue
-        if any(d["rated"] for d in result["departments"]):
-            return kind
-    return periods.MONTH
+        if any(d["rated"] for d in result["departments"]) and result["end"] > best_end:
+            best, best_end = kind, result["end"]
+    return best
 
 
 def index():
@@ -46,7 +48,8 @@ def index():
     except tk.ValidationError:
         return tk.abort(400, tk._("A period is a month (2026-10), a quarter (2026-Q3) or a "
                                   "year (2026)."))
-    return tk.render("rating/index.html", {"rating": result, "kind": data["kind"]})
+    return tk.render("rating/index.html", {"rating": result, "kind": data["kind"],
+                                           "chosen": "period" in data})
 
 
 def department(name: str):

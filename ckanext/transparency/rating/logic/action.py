@@ -27,7 +27,8 @@ def _snapshot_dict(snap: Snapshot) -> dict:
     return {"period": snap.label, "kind": snap.kind, "start": snap.period_start.isoformat(),
             "end": snap.period_end.isoformat(), "as_of": snap.as_of.isoformat(),
             "computed_at": snap.computed_at.isoformat(timespec="seconds"),
-            "published": snap.published, "method": snap.method}
+            "published": snap.published, "method": snap.method,
+            "minimum_sample": snap.method.get("minimum_sample")}
 
 
 def _entry_dict(entry, previous: dict, evidence: bool) -> dict:
@@ -50,7 +51,8 @@ def _find(data: dict, context: dict) -> Snapshot:
         period = periods.parse(data["period"])
         snap = snapshot(period.kind, period.start)
     else:
-        snap = snapshots.latest(data["kind"], published_only=not internal)
+        snap = snapshots.latest(data["kind"], published_only=not internal, rated=True) or \
+            snapshots.latest(data["kind"], published_only=not internal)
     if snap is None:
         raise tk.ObjectNotFound(tk._("No rating has been computed for this period."))
     tk.check_access("openness_rating_show", context, {"published": snap.published})
@@ -62,7 +64,8 @@ def openness_rating_show(context, data_dict):
     """The rating of a period: departments ranked with score, band, change since the previous
     period and each indicator; with `organization`, that department with the evidence.
 
-    :param period: 2026-10, 2026-Q3 or 2026 (optional: the latest visible of `kind`)
+    :param period: 2026-10, 2026-Q3 or 2026 (optional: the latest visible of `kind` that
+        rates a department, else the latest visible of `kind`)
     :param kind: month (default), quarter or year, when no period is given
     :param organization: a department's name or id (optional)
     """
