@@ -199,6 +199,6 @@ def test_dcat_writes_every_language_with_its_tag(app, org):
     dct = rdflib.Namespace("http://purl.org/dc/terms/")
     titles = {(str(o), o.language) for o in graph.objects(None, dct.title)}
     assert titles == {(TITLES["uz"], "uz"), (TITLES["ru"], "ru"), (TITLES["en"], "en"),
-                      ("Сув таъминоти лойиҳалари", "uz-cyrl")}
+                      ("Сув таъминоти лойиҳалари", "uz-Cyrl")}
     assert (NOTES["ru"], "ru") in {(str(o), o.language) for o in
                                    graph.objects(None, dct.description)}
