@@ -202,3 +202,16 @@ def test_dcat_writes_every_language_with_its_tag(app, org):
                       ("Сув таъминоти лойиҳалари", "uz-Cyrl")}
     assert (NOTES["ru"], "ru") in {(str(o), o.language) for o in
                                    graph.objects(None, dct.description)}
+
+
+def test_an_appeals_department_is_named_in_the_readers_language(app, department, clean_redis):
+    from tests.appeals.conftest import submit
+    receipt = submit(org="moliya")
+    for locale, name in (("ru", "Управление финансов и бюджета"),
+                         ("uz_Cyrl", "Молия ва бюджет бошқармаси"),
+                         ("uz", "Moliya va byudjet boshqarmasi")):
+        page = _text(app.post(f"/{locale}/appeals/track", data={
+            "number": receipt["number"], "code": receipt["access_code"]}))
+        assert name in page, locale
+    page = _text(app.get("/ru/appeals/statistics"))
+    assert "Управление финансов и бюджета" in page

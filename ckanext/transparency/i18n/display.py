@@ -102,6 +102,17 @@ def group_title(group: Any, locale: Optional[str] = None) -> str:
             or in_script(group.get("title") or group.get("name") or "", locale))
 
 
+def department_title(department: Any) -> str:
+    """A department ({"id", "name", "title"} as the sections hand it to pages, or its id or
+    name) by its name in the page's language (`group_title`)."""
+    key = department if isinstance(department, str) else (
+        (department.get("id") or department.get("name")) if isinstance(department, dict) else None)
+    group = model.Group.get(key) if key else None
+    if group is None:
+        return text(department.get("title") or "") if isinstance(department, dict) else ""
+    return group_title(group)
+
+
 def group_for_view(group: dict, locale: Optional[str] = None) -> dict:
     """A department's or group's dict for its pages, in the reader's language and script."""
     locale = locale or page_locale()
@@ -217,4 +228,5 @@ def tags_in_both_scripts(fq: str) -> str:
 
 
 def get_helpers() -> dict:
-    return {"transparency_script": text, "get_facet_items_dict": get_facet_items_dict}
+    return {"transparency_script": text, "get_facet_items_dict": get_facet_items_dict,
+            "transparency_department": department_title}
