@@ -114,7 +114,7 @@ def _cells(data: bytes, file: files.FileSpec) -> list[list[str]]:
 
 class TestLoadedDemo:
 
-    def test_departments_are_organizations_with_titles_in_three_languages(self, demo):
+    def test_departments_are_organizations_with_titles_in_four_languages(self, demo):
         assert demo["counts"]["departments created"] == 7
         for department in DEPARTMENTS:
             org = call_action("organization_show", id=department.name)
@@ -122,8 +122,34 @@ class TestLoadedDemo:
             extras = {e["key"]: e["value"] for e in org["extras"]}
             assert extras["title_uz_Cyrl"] == department.title_uz_Cyrl
             assert CYRILLIC.search(extras["title_ru"])
+            assert CYRILLIC.search(extras["description_ru"])
+            assert re.fullmatch(r"[A-Z][A-Za-z ]+", extras["title_en"])
+            assert extras["description_en"].startswith("A department of the Agency")
             assert org["description"]
             assert org["package_count"] >= 3
+
+    def test_datasets_carry_russian_and_english_titles_and_descriptions(self, demo, app):
+        for spec in DATASETS:
+            dataset = call_action("package_show", id=spec.name)
+            assert set(dataset["title_translated"]) == {"uz", "ru", "en"}, spec.name
+            assert dataset["title_translated"]["uz"] == dataset["title"]
+            assert CYRILLIC.search(dataset["title_translated"]["ru"])
+            assert not CYRILLIC.search(dataset["title_translated"]["en"])
+            assert CYRILLIC.search(dataset["notes_translated"]["ru"])
+            assert dataset["notes_translated"]["en"]
+            for resource in dataset["resources"]:
+                assert resource["name_translated"]["en"].startswith("Data, ")
+        spec = DATASETS[0]
+        ru, en = spec.translations()["title_translated"].values()
+        page = app.get(f"/ru/dataset/{spec.name}").get_data(as_text=True)
+        assert ru in page and "Управление финансов и бюджета" in page
+        assert en in app.get(f"/en/dataset/{spec.name}").get_data(as_text=True)
+        # a Russian title is found by its words
+        names = [d["name"] for d in call_action("package_search", q="внебюджетного фонда",
+                                                  rows=5)["results"]]
+        assert names[0].startswith("byudjetdan-tashqari-jamgarma")
+        page = app.get("/ru/organization/").get_data(as_text=True)
+        assert all(d.title_ru in page for d in DEPARTMENTS)
 
     def test_datasets_exist_with_metadata(self, demo):
         assert demo["counts"]["datasets created"] == len(DATASETS)
@@ -250,10 +276,16 @@ class TestLoadedDemo:
         spec = DATASETS[0]
         dataset = call_action("package_show", id=spec.name)
         call_action("resource_delete", context=dict(site), id=dataset["resources"][-1]["id"])
+        # a dataset loaded before the demo had translations
+        call_action("package_patch", context=dict(site), id=spec.name, title_translated={},
+                    notes_translated={})
 
         counts = loader.load(echo=lambda line: None)
         assert counts["departments updated"] == 1
         assert counts["files uploaded"] == 1
+        assert counts["datasets translated"] == 1
+        assert call_action("package_show", id=spec.name)["title_translated"] == {
+            "uz": spec.package_dict()["title"], **spec.translations()["title_translated"]}
         org = call_action("organization_show", id=department.name)
         extras = {e["key"]: e["value"] for e in org["extras"]}
         assert org["title"] == department.title

@@ -7,6 +7,7 @@ import ckan.plugins.toolkit as tk
 import ckan.model as model
 
 from ckanext.transparency import svg_charts
+from ckanext.transparency.i18n import display
 
 from . import deadlines, vocabulary
 
@@ -36,7 +37,7 @@ def appeals_statuses() -> list[tuple[str, str]]:
 
 
 def appeals_departments() -> list[dict]:
-    return tk.get_action("organization_list")({}, {"all_fields": True})
+    return tk.get_action("organization_list")({}, {"all_fields": True, "include_extras": True})
 
 
 def appeals_bar_chart(rows: list[dict], label_key: str = "label", value_key: str = "count",
@@ -58,8 +59,7 @@ def appeals_options(pairs: list[tuple[str, str]]) -> list[dict]:
 
 
 def appeals_department_options() -> list[dict]:
-    return [{"value": d["name"], "text": d.get("title") or d["name"]}
-            for d in appeals_departments()]
+    return [{"value": d["name"], "text": display.group_title(d)} for d in appeals_departments()]
 
 
 def appeals_config(name: str):

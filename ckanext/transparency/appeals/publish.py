@@ -20,6 +20,7 @@ import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core.context import LOADED_BY_CALLER, site_context
+from ckanext.transparency.i18n import display
 from ckanext.transparency.i18n.site_language import in_site_language
 from ckanext.transparency.spreadsheet import safe_row
 
@@ -61,12 +62,14 @@ def statistics_rows(until: str) -> list[dict[str, Any]]:
         .order_by(month, a.c.owner_org, a.c.type, outcome)
     groups = {g.id: g for g in ckan_model.Session.query(ckan_model.Group).filter(
         ckan_model.Group.is_organization.is_(True))}
+    site_locale = tk.config.get("ckan.locale_default")
     rows = []
     for row in model.session().execute(query):
         group = groups.get(row.owner_org)
         rows.append({
             "month": row.month, "department": group.name if group else row.owner_org,
-            "department_title": group.title if group else "", "type": row.type,
+            "department_title": display.group_title(group, site_locale) if group else "",
+            "type": row.type,
             "outcome": row.outcome, "appeals": row.appeals, "answered_on_time": row.on_time,
             "answered_late": row.late, "extended": row.extended,
             "median_days_to_answer": None if row.median_days is None

@@ -3,7 +3,8 @@
 Each dataset is of one of the open data types (ckanext/transparency/schemas/) with the fields of
 that type: update frequency (an EU vocabulary URI), language, temporal coverage, fiscal year,
 the table schema its data file follows. Titles, notes and tags are written here in Uzbek Latin
-and converted for the datasets published in Cyrillic.
+and converted for the datasets published in Cyrillic; the Russian and English titles and
+descriptions are in translations.py.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any, Mapping
 
 from ckanext.transparency.i18n.transliterate import to_cyrillic
 
-from . import vocabulary as v
+from . import translations, vocabulary as v
 from .files import CP1251, CSV, UTF8, UTF8_BOM, XLSX, FileSpec
 from .organization import AGENCY, DEPARTMENTS
 from .tables import Table, build
@@ -107,15 +108,24 @@ class DatasetSpec:
             "maintainer": self.text(TITLES[self.org]),
             "maintainer_email": f"{self.org}@example.uz",
             "tags": [{"name": self.text(t)} for t in self.tags],
+            **self.translations(),
         }
+
+    def translations(self) -> dict:
+        """The Russian and English title and description (i18n/fluent.py)."""
+        return {"title_translated": translations.titles(self.name),
+                "notes_translated": translations.notes(self.kind, self.org, self.params)}
 
     def resource_name(self, spec: FileSpec) -> str:
         encoding = f" ({ENCODINGS[spec.encoding]})" if spec.format == CSV else ""
         return self.text("Maʼlumotlar") + f", {spec.format}{encoding}"
 
     def resource_dict(self, spec: FileSpec, table: Table) -> dict:
+        encoding = f" ({ENCODINGS[spec.encoding]})" if spec.format == CSV else ""
         return {
             "name": self.resource_name(spec),
+            "name_translated": {lang: f"{word}, {spec.format}{encoding}"
+                                for lang, word in translations.RESOURCE_NAME.items()},
             "description": self.text(describe_file(spec, table)),
             "format": spec.format,
         }

@@ -1,7 +1,8 @@
 """`ckan transparency demo`: load the demo organization, its departments, datasets and files.
 
 Idempotent: departments are created or brought back to their definition; a dataset that already
-exists (by name) is left as it is, except that a file it lacks (by resource name) is uploaded.
+exists (by name) is left as it is, except that a file it lacks (by resource name) is uploaded
+and the Russian and English title and description are added when it has none.
 Files are generated into a temporary directory and uploaded through `resource_create`, so they
 land in CKAN's file storage like any upload and are loaded into the DataStore (opendata/uploads.py).
 Then each loaded plugin's demo steps run (IDemoData), in the order of what they read.
@@ -50,6 +51,10 @@ def ensure_dataset(context: dict, spec: DatasetSpec, directory: Path,
             stats["datasets deleted"] += 1  # an administrator's decision: left alone
             return
         stats["datasets present"] += 1
+        if "title_translated" not in package:  # loaded before the demo had translations
+            package = tk.get_action("package_patch")(
+                dict(context), {"id": package["id"], **spec.translations()})
+            stats["datasets translated"] += 1
     present = {r.get("name") for r in package.get("resources", [])}
     missing = [f for f in spec.files if spec.resource_name(f) not in present]
     if not missing:

@@ -10,16 +10,22 @@ through the `uz_script` filter (`h.transparency_script`) where a template shows 
 Where the automatic spelling is wrong, an editor gives the other script's text explicitly: a
 field `<name>_uz_Cyrl` or `<name>_uz` (a top-level field or an extra, as the departments'
 `title_uz_Cyrl`) is shown instead of `<name>` on pages of that locale.
+
+Other languages the same way: a dataset's or resource's `<name>_translated` text in the page's
+language (i18n/fluent.py), a department's extra `<name>_ru` or `<name>_en`; without one, the
+page shows the Uzbek text.
 """
 from __future__ import annotations
 
 import re
 from typing import Any, Optional
 
+import ckan.model as model
 import ckan.plugins.toolkit as tk
 from markupsafe import Markup
 
 from ..search.text import normalize
+from . import fluent
 from .transliterate import in_script, is_foreign, is_uzbek, to_cyrillic, to_latin
 
 LOCALES = ("uz", "uz_Cyrl")
@@ -61,28 +67,65 @@ def text(value: Any, language: Optional[str] = None, locale: Optional[str] = Non
                           for i, part in enumerate(parts)))
 
 
+def given_text(data: dict, field: str, locale: str) -> Optional[str]:
+    """The text of `field` given for `locale` (a translation, or an explicit spelling in the
+    other script), None when the Uzbek text is to be shown."""
+    if fluent.language_tag(locale) != fluent.UZBEK:
+        translated = fluent.text_in(data, field, locale)
+        if translated:
+            return translated
+    return _explicit(data, field, locale)
+
+
 def _convert(data: dict, fields: tuple, locale: str, language: Optional[str] = None) -> None:
     for field in fields:
-        explicit = _explicit(data, "title" if field == "display_name" else field, locale)
+        explicit = given_text(data, "title" if field == "display_name" else field, locale)
         if explicit:
             data[field] = explicit
         elif isinstance(data.get(field), str):
             data[field] = in_script(data[field], locale, language)
+        translated = data.get(field + fluent.SUFFIX)
+        if isinstance(translated, dict) and isinstance(data.get(field), str):
+            # what CKAN's h.get_translated picks on this page (it reads uz for uz_Cyrl)
+            data[field + fluent.SUFFIX] = {**translated, locale: data[field]}
+
+
+def group_title(group: Any, locale: Optional[str] = None) -> str:
+    """A department's name in `locale` (the page's by default): its extra `title_<locale>`,
+    else its Uzbek title in the locale's script. `group`: a dict with its extras, or CKAN's
+    model.Group."""
+    locale = locale or page_locale()
+    if not isinstance(group, dict):
+        group = {"name": group.name, "title": group.title,
+                 "extras": [{"key": k, "value": v} for k, v in (group.extras or {}).items()]}
+    return (given_text(group, "title", locale)
+            or in_script(group.get("title") or group.get("name") or "", locale))
+
+
+def department_title(department: Any) -> str:
+    """A department ({"id", "name", "title"} as the sections hand it to pages, or its id or
+    name) by its name in the page's language (`group_title`)."""
+    key = department if isinstance(department, str) else (
+        (department.get("id") or department.get("name")) if isinstance(department, dict) else None)
+    group = model.Group.get(key) if key else None
+    if group is None:
+        return text(department.get("title") or "") if isinstance(department, dict) else ""
+    return group_title(group)
 
 
 def group_for_view(group: dict, locale: Optional[str] = None) -> dict:
-    """A department's or group's dict for its pages, in the reader's script."""
+    """A department's or group's dict for its pages, in the reader's language and script."""
     locale = locale or page_locale()
-    if locale in LOCALES and isinstance(group, dict):
+    if locale and isinstance(group, dict):
         _convert(group, GROUP_FIELDS, locale)
     return group
 
 
 def dataset_for_view(dataset: dict, locale: Optional[str] = None) -> dict:
-    """A dataset's dict for its pages and search results, in the reader's script: title,
-    description, tags, resources, department and groups."""
+    """A dataset's dict for its pages and search results, in the reader's language and script:
+    title, description, tags, resources, department and groups."""
     locale = locale or page_locale()
-    if locale not in LOCALES or not isinstance(dataset, dict):
+    if not locale or not isinstance(dataset, dict):
         return dataset
     language = dataset.get("language") if isinstance(dataset.get("language"), str) else None
     _convert(dataset, DATASET_FIELDS, locale, language)
@@ -92,8 +135,15 @@ def dataset_for_view(dataset: dict, locale: Optional[str] = None) -> dict:
     for resource in dataset.get("resources") or ():
         if isinstance(resource, dict):
             _convert(resource, RESOURCE_FIELDS, locale, language)
-    if isinstance(dataset.get("organization"), dict):
-        group_for_view(dataset["organization"], locale)
+    department = dataset.get("organization")
+    if isinstance(department, dict):
+        if "extras" not in department and department.get("id"):
+            # a dataset carries its department without the extras that hold its translations
+            group = model.Group.get(department["id"])
+            if group is not None:
+                department = dataset["organization"] = dict(
+                    department, extras=[{"key": k, "value": v} for k, v in group.extras.items()])
+        group_for_view(department, locale)
     for group in dataset.get("groups") or ():
         group_for_view(group, locale)
     return dataset
@@ -178,4 +228,5 @@ def tags_in_both_scripts(fq: str) -> str:
 
 
 def get_helpers() -> dict:
-    return {"transparency_script": text, "get_facet_items_dict": get_facet_items_dict}
+    return {"transparency_script": text, "get_facet_items_dict": get_facet_items_dict,
+            "transparency_department": department_title}

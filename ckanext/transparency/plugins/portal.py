@@ -9,7 +9,7 @@ from ckan.lib.plugins import DefaultTranslation
 from ckanext.transparency import (cli, csrf_guard, log_privacy, request_guard, unavailable,
                                   urls, web)
 from ckanext.transparency.web import accounts
-from ckanext.transparency.i18n import catalogs, display, formatting, labels
+from ckanext.transparency.i18n import catalogs, display, fluent, formatting, labels
 
 
 @tk.blanket.config_declarations("../web/config_declaration.yaml")
@@ -18,6 +18,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IClick)
     p.implements(p.ITranslation)
     p.implements(p.ITemplateHelpers)
+    p.implements(p.IValidators)
     p.implements(p.IMiddleware, inherit=True)
     p.implements(p.IBlueprint)
     p.implements(p.IPackageController, inherit=True)
@@ -49,7 +50,11 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     # ITemplateHelpers
     def get_helpers(self):
         return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers(),
-                **display.get_helpers(), **accounts.get_helpers()}
+                **display.get_helpers(), **accounts.get_helpers(), **fluent.get_helpers()}
+
+    # IValidators: metadata in several languages (i18n/fluent.py)
+    def get_validators(self):
+        return fluent.get_validators()
 
     # IPackageController, IOrganizationController, IGroupController: Uzbek content in the
     # reader's script on pages (i18n/display.py)
@@ -58,6 +63,9 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def before_view(self, data_dict):
         return display.group_for_view(data_dict)
+
+    def before_dataset_index(self, pkg_dict):
+        return fluent.before_index(pkg_dict)
 
     def before_dataset_search(self, search_params):
         if isinstance(search_params.get("fq"), str):

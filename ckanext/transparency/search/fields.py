@@ -17,6 +17,8 @@ _TEXT_FIELDS = {
     "res_name", "res_description", "text", "urls", "title_ngram", "name_ngram",
     "depends_on", "dependency_of", "derives_from", "has_derivation", "links_to",
     "linked_from", "child_of", "parent_of",
+    # the other languages' titles and descriptions (i18n/fluent.py: before_index)
+    "title_translated", "notes_translated",
 }
 _INT_FIELDS = {"views_total", "views_recent", "resources_accessed_total",
                "resources_accessed_recent"}
@@ -34,16 +36,16 @@ _STORED_STRINGS = {
 _NOT_INDEXED = {"data_dict", "validated_data_dict"}
 
 # Sources copied into the catch-all `text` field (Solr copyField rules).
-TEXT_COPY_SOURCES = ("name", "title", "notes", "tags", "groups", "organization", "res_name",
-                     "res_description", "maintainer", "author", "license", "url", "ckan_url",
-                     "download_url", "res_url", "text")
+TEXT_COPY_SOURCES = ("name", "title", "title_translated", "notes", "notes_translated", "tags",
+                     "groups", "organization", "res_name", "res_description", "maintainer", "author",
+                     "license", "url", "ckan_url", "download_url", "res_url", "text")
 TEXT_COPY_PREFIXES = ("extras_", "res_extras_", "vocab_")
 
 # Weight letters of the free-text tsvector: A counts most, D is the rest of `text`.
 WEIGHT_LETTER = {
-    "name": "A", "title": "A", "name_ngram": "A", "title_ngram": "A",
+    "name": "A", "title": "A", "name_ngram": "A", "title_ngram": "A", "title_translated": "A",
     "tags": "B", "groups": "B", "organization": "B",
-    "notes": "C", "res_name": "C", "res_description": "C",
+    "notes": "C", "notes_translated": "C", "res_name": "C", "res_description": "C",
 }
 EXTRAS_LETTER = "C"
 
