@@ -292,7 +292,7 @@ def _reception_days(context: dict, published: list[dict]) -> list[dict]:
         schedule = None
     if schedule is not None:
         rows = [{"date": day, "who": r["position"], "official": r["official"],
-                 "department": display.department_title(r["department"]) if r["department"] else "",
+                 "department": display.department_title(r["department"] or ""),
                  "hours": f"{r['starts']}–{r['ends']}", "place": r["place"],
                  "sign_up": r["sign_up"]} for r in schedule for day in r["upcoming"]]
     else:
