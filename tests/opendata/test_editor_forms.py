@@ -45,6 +45,8 @@ class TestChoosingAForm:
             assert f'href="/ru/{dataset_type}/new"' in page
         assert 'href="/ru/dataset/new"' in page
         assert "Исполнение бюджета" in page and "по кварталам и статьям бюджета" in page
+        page = app.get("/ru/dashboard/datasets", headers=headers).body
+        assert 'href="/ru/dataset/add"' in page and 'href="/ru/dataset/new"' not in page
 
     def test_the_chooser_asks_a_visitor_to_log_in(self, app):
         response = app.get("/dataset/add", status=403)
