@@ -42,7 +42,7 @@ def test_draft_page_shows_numbered_articles_and_anchored_proposals(app, open_dra
     page = app.get(f"/consultations/{open_draft['name']}").body
     assert 'id="paragraph-1.2"' in page and 'id="article-2"' in page
     assert "?article=1.2#propose" in page  # a real link per paragraph, keyboard-reachable
-    assert "1 proposal on Paragraph 1.2" in page
+    assert "1 proposal on Paragraph 2 of article 1" in page
     assert '<script>alert("x")</script>' not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "Sign in to make a proposal" in page
