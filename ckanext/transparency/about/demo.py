@@ -38,9 +38,10 @@ TEXTS = {
 
 def load(context: dict, echo: Echo) -> dict:
     if any(tk.config.get(option) for option in OPTIONS):
+        echo("demo About page: a text is present, left as it is")
         return {"About page texts present": 1}
     tk.get_action("config_option_update")(dict(context), dict(TEXTS))
-    echo("[demo] the About page's text set in uz, ru and en (uz_Cyrl derived from uz)")
+    echo("demo About page: the agency's text in uz, ru and en (uz_Cyrl derived from uz)")
     return {"About page texts set": 1}
 
 
