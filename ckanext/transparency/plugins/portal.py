@@ -8,6 +8,8 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.transparency import (cli, csrf_guard, log_privacy, request_guard, unavailable,
                                   urls, web)
+from ckanext.transparency.about import demo as about_demo, text as about
+from ckanext.transparency.core import interfaces
 from ckanext.transparency.web import accounts
 from ckanext.transparency.i18n import catalogs, display, fluent, formatting, labels
 
@@ -24,6 +26,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IOrganizationController, inherit=True)
     p.implements(p.IGroupController, inherit=True)
+    p.implements(interfaces.IDemoData)
 
     def update_config(self, config):
         # every process loads the plugins after its logging is set up: web, worker, CLI, jobs
@@ -40,6 +43,12 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
         if not config.get("ckan.i18n_directory"):
             config["ckan.i18n_directory"] = str(catalogs.CKAN_DIR)
 
+    # the About page's text in each language is edited by a sysadmin at /ckan-admin/config
+    def update_config_schema(self, schema):
+        text = [tk.get_validator("ignore_missing"), tk.get_validator("unicode_safe")]
+        schema.update({option: text for option in about.OPTIONS})
+        return schema
+
     # ITranslation
     def i18n_directory(self):
         return str(catalogs.I18N_DIR)
@@ -50,7 +59,8 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     # ITemplateHelpers
     def get_helpers(self):
         return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers(),
-                **display.get_helpers(), **accounts.get_helpers(), **fluent.get_helpers()}
+                **display.get_helpers(), **accounts.get_helpers(), **fluent.get_helpers(),
+                **about.get_helpers()}
 
     # IValidators: metadata in several languages (i18n/fluent.py)
     def get_validators(self):
@@ -85,6 +95,10 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
             unavailable.register(app)
             web.install(app)  # the size limit goes first, before anything reads the body
         return app
+
+    # IDemoData: the demo organization's text on the About page
+    def demo_steps(self):
+        return about_demo.STEPS
 
     # IClick: `ckan transparency`, with the commands the feature plugins give (ICommands)
     def get_commands(self):
