@@ -51,12 +51,17 @@ def _cache(headers: dict) -> str:
     return headers.get("X-Cache-Status", "")
 
 
+# nginx's answers from the cache: a fresh copy, or a stale one while another request renews
+# it (proxy_cache_use_stale updating; on a loaded machine the 5 s entry is often renewing)
+CACHED = {"HIT", "UPDATING", "STALE"}
+
+
 def _from_cache(browser: Browser, path: str) -> tuple[dict, str]:
     """The page once it comes from the cache (the first request may have filled it)."""
     for _attempt in range(3):
         status, headers, body = browser.get(path)
         assert status == 200, path
-        if _cache(headers) == "HIT":
+        if _cache(headers) in CACHED:
             return headers, body
     raise AssertionError(f"{path} never came from the cache: {headers}")
 
@@ -89,7 +94,7 @@ def test_anonymous_pages_come_from_the_cache_personal_ones_never(cluster):
     tokens = set()
     for _visitor in range(3):
         status, headers, body = Browser(cluster.url).get("/appeals/new")
-        assert status == 200 and _cache(headers) != "HIT"
+        assert status == 200 and _cache(headers) not in CACHED
         assert "ckan=" in headers.get("Set-Cookie", "") and "private" in headers["Cache-Control"]
         tokens.add(_csrf(body))
     assert len(tokens) == 3

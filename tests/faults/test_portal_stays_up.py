@@ -216,9 +216,12 @@ def test_the_portal_stays_up_and_loses_no_appeal(portal, capsys):
 
     # what was killed was replaced
     killed = {name: pid for name, _moment, pid in done}
+    # (the jobs worker may be between two starts: it also stops when PostgreSQL goes down)
+    deadline = time.monotonic() + RECOVERY_LIMIT
+    while portal.jobs_worker() is None and time.monotonic() < deadline:
+        time.sleep(1)
     worker = portal.jobs_worker()
     assert worker is not None and worker.pid != killed["jobs worker"]
-    deadline = time.monotonic() + RECOVERY_LIMIT
     while len(portal.web_workers()) < WEB_WORKERS and time.monotonic() < deadline:
         time.sleep(1)
     assert len(portal.web_workers()) == WEB_WORKERS
