@@ -7,6 +7,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 from werkzeug.datastructures import FileStorage
 
 from ckan.tests import factories
@@ -75,6 +76,32 @@ def make_dataset(org, editor):
         data.update(fields)
         return call_action("package_create", context={"user": editor["name"]}, **data)
     return make
+
+
+# the typed datasets the pages tests publish: (dataset type, table schema, dataset name)
+TYPED = (("budget-execution", "budget", "byudjet"), ("procurement", "ocds-releases", "xaridlar"),
+         ("project-status", "projects", "loyihalar"),
+         ("appeals-statistics", "appeals-monthly", "murojaatlar"),
+         ("reception-schedule", "receptions", "qabul"))
+
+
+@pytest.fixture
+def publish(make_dataset, upload):
+    """Typed datasets, each with its table schema's sample table uploaded: {type: dataset}."""
+    def do(kinds=TYPED) -> dict:
+        made = {}
+        for dataset_type, schema, name in kinds:
+            dataset = make_dataset(dataset_type, name=name)
+            upload(dataset, table_bytes(schema), f"{name}.csv")
+            made[dataset_type] = dataset
+        return made
+    return do
+
+
+def page_soup(app, url: str) -> BeautifulSoup:
+    response = app.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
 def table_bytes(schema_name: str, fmt: str = files.CSV, encoding: str = files.UTF8,

@@ -10,7 +10,7 @@ import ckan.plugins.toolkit as tk
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
-from .conftest import table_bytes
+from .conftest import page_soup
 
 KINDS = {  # dataset type: (table schema, name, category page)
     "budget-execution": ("budget", "byudjet", "budget"),
@@ -20,19 +20,8 @@ KINDS = {  # dataset type: (table schema, name, category page)
 
 
 @pytest.fixture
-def published(make_dataset, upload):
-    made = {}
-    for dataset_type, (schema, name, _) in KINDS.items():
-        dataset = make_dataset(dataset_type, name=name)
-        upload(dataset, table_bytes(schema), f"{name}.csv")
-        made[dataset_type] = dataset
-    return made
-
-
-def _page(app, url: str) -> BeautifulSoup:
-    response = app.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+def published(publish):
+    return publish([(t, schema, name) for t, (schema, name, _) in KINDS.items()])
 
 
 def _figures(page: BeautifulSoup):
@@ -45,17 +34,17 @@ class TestDatasetPageShowsItsData:
     @pytest.mark.parametrize("dataset_type", list(KINDS))
     def test_chart_table_and_category_link(self, app, published, dataset_type):
         _, name, category = KINDS[dataset_type]
-        figures = _figures(_page(app, f"/dataset/{name}"))
+        figures = _figures(page_soup(app, f"/dataset/{name}"))
         assert figures is not None
         svg = figures.find("svg", class_="opendata-chart")
         assert svg is not None and svg.find("title").get_text() and svg.find("rect")
         assert figures.find("table").find("tbody").find("tr")
         link = figures.select_one(".opendata-category-link a")
         assert link["href"] == f"/open-data/{category}?dataset={name}"
-        assert _page(app, link["href"]).find("h1")  # the category page answers
+        assert page_soup(app, link["href"]).find("h1")  # the category page answers
 
     def test_budget_table_has_the_numbers_of_the_chart(self, app, published):
-        figures = _figures(_page(app, "/budget-execution/byudjet"))
+        figures = _figures(page_soup(app, "/budget-execution/byudjet"))
         rows = figures.find("table").tbody.find_all("tr")
         assert [r.th.get_text() for r in rows] == ["2026 Q1", "2026 Q2", "2026 Q3"]
         labels = [t.get_text() for t in figures.find("svg").find_all("text")]
@@ -69,7 +58,7 @@ class TestDatasetPageShowsItsData:
             r.find_all("td")[-1].get_text() for r in rows]
 
     def test_procurement_totals_methods_and_largest_contracts(self, app, published):
-        figures = _figures(_page(app, "/procurement/xaridlar"))
+        figures = _figures(page_soup(app, "/procurement/xaridlar"))
         totals = figures.find("dl", class_="opendata-totals").get_text(" ", strip=True)
         assert "Procedures 30" in totals
         captions = [c.get_text() for c in figures.find_all("caption")]
@@ -79,7 +68,7 @@ class TestDatasetPageShowsItsData:
         assert largest[0].td.get_text().startswith("ocds-")
 
     def test_projects_status_progress_and_spending(self, app, published):
-        figures = _figures(_page(app, "/project-status/loyihalar"))
+        figures = _figures(page_soup(app, "/project-status/loyihalar"))
         by_status, projects = figures.find_all("table")
         assert sum(int(r.find_all("td")[0].get_text())
                    for r in by_status.tbody.find_all("tr")) == 12
@@ -88,7 +77,7 @@ class TestDatasetPageShowsItsData:
 
     def test_no_data_no_chart(self, app, make_dataset):
         make_dataset("budget-execution", name="bosh")
-        page = _page(app, "/dataset/bosh")
+        page = page_soup(app, "/dataset/bosh")
         assert _figures(page) is None
         assert call_action("opendata_dataset_figures", id="bosh") is None
 
@@ -112,7 +101,7 @@ class TestMetadataRows:
     def test_no_empty_rows_and_coverage_as_in_the_schedule(self, app, published,
                                                            dataset_type):
         _, name, _ = KINDS[dataset_type]
-        page = _page(app, f"/dataset/{name}")
+        page = page_soup(app, f"/dataset/{name}")
         rows = {r.th.get_text(strip=True): r.td.get_text(" ", strip=True)
                 for r in page.select(".additional-info tbody tr")}
         assert all(rows.values()), rows
@@ -127,7 +116,7 @@ class TestMetadataRows:
         call_action("package_patch", context={"user": editor["name"]}, id="byudjet",
                     temporal_end="2026-12-31", author="Moliya vazirligi", quarter="2", funding_source="Davlat byudjeti")
         rows = {r.th.get_text(strip=True): r.td.get_text(" ", strip=True)
-                for r in _page(app, "/dataset/byudjet").select(".additional-info tbody tr")}
+                for r in page_soup(app, "/dataset/byudjet").select(".additional-info tbody tr")}
         assert rows["Temporal coverage to"] == "2026-12-31"
         assert rows["Publisher"] == "Moliya vazirligi"
         assert rows["Latest quarter reported"] == "Q2"
@@ -135,5 +124,5 @@ class TestMetadataRows:
 
     def test_latest_quarter_from_the_recorded_updates(self, app, published):
         rows = {r.th.get_text(strip=True): r.td.get_text(" ", strip=True)
-                for r in _page(app, "/dataset/byudjet").select(".additional-info tbody tr")}
+                for r in page_soup(app, "/dataset/byudjet").select(".additional-info tbody tr")}
         assert rows["Latest quarter reported"] == "Q3"

@@ -3,36 +3,20 @@ dataset pages and in search results."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
-from .conftest import table_bytes
+from .conftest import page_soup
 
 
 @pytest.fixture
-def published(make_dataset, upload):
-    made = {}
-    for dataset_type, schema, name in (("budget-execution", "budget", "byudjet"),
-                                       ("procurement", "ocds-releases", "xaridlar"),
-                                       ("project-status", "projects", "loyihalar"),
-                                       ("appeals-statistics", "appeals-monthly", "murojaatlar"),
-                                       ("reception-schedule", "receptions", "qabul")):
-        dataset = make_dataset(dataset_type, name=name)
-        upload(dataset, table_bytes(schema), f"{name}.csv")
-        made[dataset_type] = dataset
-    return made
-
-
-def _page(app, url: str) -> BeautifulSoup:
-    response = app.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+def published(publish):
+    return publish()
 
 
 @pytest.mark.usefixtures("clean")
 class TestSection:
 
     def test_index_has_categories_schedule_and_recent(self, app, published):
-        page = _page(app, "/open-data")
+        page = page_soup(app, "/open-data")
         cards = [c.get_text(" ", strip=True) for c in page.select(".card")]
         assert len(cards) == 4
         assert any("Budget execution" in c and "1 datasets" in c for c in cards)
@@ -44,7 +28,7 @@ class TestSection:
     @pytest.mark.parametrize("category", ["budget", "procurement", "projects", "appeals"])
     def test_category_pages_have_a_chart_with_a_table_and_downloads(self, app, published,
                                                                     category):
-        page = _page(app, f"/open-data/{category}")
+        page = page_soup(app, f"/open-data/{category}")
         svg = page.find("svg", class_="opendata-chart")
         assert svg is not None and svg.find("title").get_text()
         assert svg.find("rect")
@@ -54,7 +38,7 @@ class TestSection:
         assert any("bom=true" in link for link in links)
 
     def test_budget_table_has_the_numbers_of_the_chart(self, app, published):
-        page = _page(app, "/open-data/budget")
+        page = page_soup(app, "/open-data/budget")
         rows = page.find("table").find("tbody").find_all("tr")
         assert [r.th.get_text() for r in rows] == ["2026 Q1", "2026 Q2", "2026 Q3"]
         labels = [t.get_text() for t in page.find("svg").find_all("text")]
@@ -62,7 +46,7 @@ class TestSection:
             assert row.find_all("td")[-1].get_text() in labels  # the execution rate
 
     def test_procurement_filters(self, app, published):
-        page = _page(app, "/open-data/procurement?method=direct")
+        page = page_soup(app, "/open-data/procurement?method=direct")
         methods = {r.th.get_text() for r in page.find_all("table")[0].tbody.find_all("tr")}
         assert methods == {"Toʻgʻridan-toʻgʻri shartnoma"}
 
@@ -70,13 +54,13 @@ class TestSection:
         assert app.get("/open-data/nothing").status_code == 404
 
     def test_dataset_page_and_search_show_the_state(self, app, published):
-        page = _page(app, "/budget-execution/byudjet")
+        page = page_soup(app, "/budget-execution/byudjet")
         panel = page.find("section", class_="opendata-schedule")
         assert panel is not None
         assert "2026-Q4" in panel.get_text() and "2027-01-15" in panel.get_text()
-        page = _page(app, "/dataset/?q=byudjet")
+        page = page_soup(app, "/dataset/?q=byudjet")
         assert page.select(".dataset-item .opendata-state")
-        page = _page(app, "/dataset/")
+        page = page_soup(app, "/dataset/")
         heading = page.find(string=lambda t: t and t.strip() == "Update schedule")
         assert heading is not None  # the facet, with readable state names
         assert "On time" in heading.find_parent("section").get_text()
