@@ -168,18 +168,6 @@ def test_adoption_after_the_report_with_a_diff(discussed, editor, freezer):
         act("consultation_update", editor, id=draft["id"], title="Too late")
 
 
-def test_unanswered_proposals_count_against_the_department(discussed, editor, department,
-                                                           freezer):
-    from ckanext.transparency.consultations import statistics
-    draft, proposals = discussed
-    act("consultation_proposal_answer", editor, id=proposals[0]["id"], decision="accepted",
-        reason="Ha")
-    assert statistics.by_organization()[department["id"]] == {
-        "drafts": 1, "proposals": 3, "answered": 1, "unanswered": 2, "overdue": 0}
-    freezer.move_to(days(16))
-    assert statistics.by_organization()[department["id"]]["overdue"] == 2
-
-
 @pytest.mark.ckan_config("ckan.locale_default", "uz")
 def test_the_report_dataset_is_in_the_sites_language(app, discussed, editor, freezer, smtp):
     """The editor reads the site in Russian; the catalog's dataset is the site's, in Uzbek."""

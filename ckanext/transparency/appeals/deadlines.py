@@ -16,8 +16,6 @@ LAW = "ZRU-445"
 
 ON_TIME, DUE_SOON, OVERDUE = "on_time", "due_soon", "overdue"
 DONE_ON_TIME, DONE_LATE = "answered_on_time", "answered_late"
-# Inbox order: overdue first, then due soon, then the rest, finished last.
-STATE_ORDER = {OVERDUE: 0, DUE_SOON: 1, ON_TIME: 2, DONE_LATE: 3, DONE_ON_TIME: 4}
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -6,7 +6,6 @@ import ckan.plugins.toolkit as tk
 from .deadlines import TYPES, type_label  # noqa: F401  (re-exported)
 
 CHANNELS = ("web", "reception", "written", "phone")
-STAFF_CHANNELS = ("reception", "written", "phone")
 OUTCOMES = ("satisfied", "explained", "rejected", "left_without_consideration")
 # An appeal moves: registered -> in_progress -> answered -> closed; forwarded ends it here.
 STATUSES = ("registered", "in_progress", "forwarded", "answered", "closed")

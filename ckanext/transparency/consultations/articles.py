@@ -59,11 +59,6 @@ def split(markdown: str) -> list[Unit]:
     return units
 
 
-def article_of(number: str) -> str:
-    """The article a unit belongs to ("3.2" -> "3")."""
-    return number.split(".", 1)[0]
-
-
 def label(number: str | None) -> str:
     """A unit's number in words: "3" -> "Article 3", "3.2" -> "Paragraph 2 of article 3",
     "0.2" -> "Paragraph 2 of the preamble"."""

@@ -17,8 +17,6 @@ KINDS = ("decision", "internal")
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
 REPORT_PUBLISHED, ADOPTED, WITHDRAWN = "report_published", "adopted", "withdrawn"
 STATUSES = (UPCOMING, OPEN, CLOSED, REPORT_PUBLISHED, ADOPTED, WITHDRAWN)
-# "finished" statuses: the discussion is over
-AFTER_CLOSING = (CLOSED, REPORT_PUBLISHED, ADOPTED)
 
 
 def kind_label(kind: str) -> str:
