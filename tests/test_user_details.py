@@ -9,6 +9,8 @@ import pytest
 
 from ckan.tests import factories, helpers
 
+from ckanext.transparency.core.clock import site_today
+
 CITIZEN_NAME = "Gulnora Xyzzyeva"
 
 
@@ -33,8 +35,8 @@ def portal(clean_db, with_plugins, clean_redis):
     draft = call("consultation_create", context=_as(editor), name="draft-one",
                  title="Ochiqlik nizomi", summary="Loyiha", kind="decision",
                  owner_org="finance", body="## 1-modda. Umumiy\n\nMatn.\n",
-                 opens_on=datetime.date.today().isoformat(),
-                 closes_on=(datetime.date.today() + datetime.timedelta(days=15)).isoformat())
+                 opens_on=site_today().isoformat(),
+                 closes_on=(site_today() + datetime.timedelta(days=15)).isoformat())
     proposal = call("consultation_proposal_create", context=_as(citizen),
                     consultation_id=draft["id"], article_number="1", text="Muddatni uzaytirish")
     call("consultation_proposal_moderate", context=_as(editor), id=proposal["id"],

@@ -58,11 +58,12 @@ def _draft_to_discuss() -> dict:
     """An open draft of a department, as its editor puts it up for discussion."""
     import datetime as dt
     from ckan.tests import helpers
+    from ckanext.transparency.core.clock import site_today
     department = factories.Organization(name="ochiqlik", title="Очиқлик бўлими")
     editor = factories.User()
     helpers.call_action("member_create", id=department["id"], object=editor["name"],
                         object_type="user", capacity="editor")
-    today = dt.date.today()
+    today = site_today()  # the site's day: in Tashkent it starts five hours before UTC's
     return helpers.call_action(
         "consultation_create", context={"user": editor["name"], "ignore_auth": False},
         name="ochiqlik-nizomi", title="Очиқлик тўғрисидаги низом", summary="Лойиҳа",

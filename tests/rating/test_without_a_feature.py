@@ -46,7 +46,7 @@ def test_the_rating_lacks_the_activity_indicator(february_without_dialogue, app)
 
     assert not {job.name for job in periodic.JOBS} & {"dialogue-notifications", "dialogue-polls"}
     assert [step.name for step in loader.steps()] == [
-        "consultations", "appeals", "opendata", "rating"]
+        "about", "consultations", "appeals", "opendata", "rating"]
 
     for url in ("/rating", "/rating/methodology"):
         page = app.get(url)
@@ -60,4 +60,4 @@ def test_with_every_plugin_the_dialogue_measures_are_there(people):
     assert {m.key for m in indicators.measures()} >= DIALOGUE_MEASURES
     assert {job.name for job in periodic.JOBS} >= {"dialogue-notifications", "dialogue-polls"}
     assert [step.name for step in loader.steps()] == [
-        "consultations", "dialogue", "appeals", "opendata", "rating"]
+        "about", "consultations", "dialogue", "appeals", "opendata", "rating"]
