@@ -28,3 +28,11 @@ class ICommands(Interface):
     def transparency_commands(self) -> list:
         """click commands that join the `ckan transparency` group."""
         return []
+
+
+class IHappenings(Interface):
+    def happenings(self, since, until) -> list:
+        """What happened in the feature between `since` and `until` (aware UTC datetimes):
+        `core.happenings.Happening` objects, public things only. Derived from the feature's
+        own tables, so asking again for the same window gives the same keys."""
+        return []
