@@ -36,3 +36,10 @@ class IHappenings(Interface):
         `core.happenings.Happening` objects, public things only. Derived from the feature's
         own tables, so asking again for the same window gives the same keys."""
         return []
+
+
+class IPollVotes(Interface):
+    def poll_votes(self, poll_id: str) -> dict:
+        """Votes on a portal poll cast elsewhere (a copy of it on a Telegram channel):
+        {channel: {"voters": n, "options": [votes of each option, in the poll's order]}}."""
+        return {}
