@@ -78,7 +78,7 @@ def webhook(app):
 _ids = itertools.count(700001)
 
 
-def message(text: str, user_id: int = 555001, language: str = "uz") -> dict:
+def message(text: str, user_id: int = 555001, language: str = "en") -> dict:
     """An update with a private message to the bot, as Telegram documents Update/Message."""
     return {"update_id": next(_ids), "message": {
         "message_id": next(_ids), "date": 1764700000, "text": text,

@@ -18,7 +18,7 @@ from ckanext.transparency.i18n.site_language import in_language
 from . import outbox, settings
 from .model import AppealLink, LinkToken, utcnow
 
-TOLD = ("registered", "forwarded", "extended", "answered")
+TOLD = ("registered", "forwarded", "study", "extended", "answered")
 
 
 def _hash(token: str) -> str:

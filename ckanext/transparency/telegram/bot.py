@@ -3,10 +3,10 @@ language_code when the portal offers it, else the site's):
 
 - /start <token>: link an appeal (appeal_links.py); /unlink: stop all appeal messages;
 - /events: the upcoming events that take questions, numbered;
-- /ask <n> <question>: a question for event n, into the same moderation queue as the web's,
+- /ask N <question>: a question for event N, into the same moderation queue as the web's,
   asked through the sender's portal account (one per Telegram account), so the same limit on
   questions per account applies;
-- /vote <n> <question number>: support a published question of event n (one vote per account);
+- /vote N M: support the published question M of event N (one vote per account);
 - anything else: the help.
 """
 from __future__ import annotations
@@ -54,13 +54,22 @@ def account(sender: dict) -> model.User:
     return user
 
 
+COMMANDS = {"events": "/events", "ask": "/ask", "vote": "/vote", "unlink": "/unlink"}
+
+
+def _say(translated: str) -> str:
+    """A translated message with the bot's commands put in (they are placeholders, so that
+    no translation or transliteration changes them)."""
+    return translated.format(**COMMANDS)
+
+
 def _help() -> str:
     return "\n".join([
         tk._("This is the bot of the organization's open portal."),
-        tk._("/events: upcoming events that take questions"),
-        tk._("/ask <number> <question>: ask a question before event <number>"),
-        tk._("/vote <number> <question number>: support a published question"),
-        tk._("/unlink: stop messages about your appeals"),
+        _say(tk._("{events}: upcoming events that take questions")),
+        _say(tk._("{ask} N question: ask a question before event N")),
+        _say(tk._("{vote} N M: support the published question M of event N")),
+        _say(tk._("{unlink}: stop messages about your appeals")),
     ])
 
 
@@ -78,7 +87,7 @@ def _event_list(context: dict) -> str:
         when = tk.h.render_datetime(tk.h.date_str_to_datetime(event["start"].rstrip("Z")),
                                     with_hours=True)
         lines.append(f"{number}. {event['title']} ({when})\n{event['url']}")
-    lines.append(tk._("Send /ask <number> <question>."))
+    lines.append(_say(tk._("Send {ask} N question (N: the event's number).")))
     return "\n".join(lines)
 
 
@@ -98,7 +107,7 @@ def _ask(context: dict, sender: dict, arguments: str) -> str:
     number, _sep, text = arguments.strip().partition(" ")
     event = _pick_event(context, number)
     if event is None or not text.strip():
-        return tk._("Send /ask <number> <question>; /events lists the numbers.")
+        return _say(tk._("Send {ask} N question; {events} lists the events' numbers."))
     user = account(sender)
     try:
         question = tk.get_action("event_question_create")(
@@ -120,7 +129,8 @@ def _vote(context: dict, sender: dict, arguments: str) -> str:
     event = _pick_event(context, event_number)
     question_number = question_number.strip().lstrip("#")
     if event is None or not question_number.isdigit():
-        return tk._("Send /vote <number> <question number>; /events lists the numbers.")
+        return _say(tk._("Send {vote} N M (M: the question's number); {events} lists the "
+                    "events' numbers."))
     user = account(sender)
     as_user = {"user": user.name, "ignore_auth": False}
     questions = tk.get_action("event_question_list")(
@@ -151,7 +161,7 @@ def _start(context: dict, chat_id: int, sender: dict, token: str) -> str:
             number=number),
         tk._("Appeal {number}: {status}").format(number=number,
                                                  status=status["status_label"]),
-        tk._("Send /unlink to stop these messages."),
+        _say(tk._("Send {unlink} to stop these messages.")),
     ])
 
 
