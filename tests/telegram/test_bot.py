@@ -123,3 +123,13 @@ def test_the_follow_page_gives_a_link(telegram, department, appeal, app):
     wrong = app.post("/telegram/appeal", data={"number": appeal["number"], "code": "XXXX"})
     assert wrong.status_code == 200 and "t.me/ochiq_portal_bot?start=" not in \
         wrong.get_data(as_text=True)
+
+
+def test_the_tracking_page_offers_the_bot(telegram, department, appeal, app, monkeypatch,
+                                          ckan_config):
+    data = {"number": appeal["number"], "code": appeal["access_code"]}
+    page = app.post("/appeals/track", data=data).get_data(as_text=True)
+    assert "Follow in Telegram" in page and 'action="/telegram/appeal"' in page
+    monkeypatch.setitem(ckan_config, "ckanext.transparency.telegram.token", "")
+    assert "Follow in Telegram" not in app.post("/appeals/track", data=data).get_data(
+        as_text=True)

@@ -93,3 +93,18 @@ def test_an_outsider_cannot_post_a_poll(telegram, department, poll, roles_citize
     with pytest.raises(tk.NotAuthorized):
         act("telegram_poll_post", roles_citizen, id=poll["id"])
     assert telegram.calls == []
+
+
+def test_the_editor_posts_from_the_poll_page(telegram, department, poll, app, run_job):
+    path = poll["url"].replace("http://test.ckan.net", "")
+    headers = {"Authorization": tk.get_action("api_token_create")(
+        {"ignore_auth": True, "user": "muharrir"},
+        {"user": "muharrir", "name": "t"})["token"]}
+    page = app.get(path, headers=headers).get_data(as_text=True)
+    assert "Post to the Telegram channel" in page
+    app.post(f"/telegram/poll/{poll['name']}", headers=headers)
+    run_job()
+    assert len(telegram.sent("sendPoll")) == 1
+    page = app.get(path, headers=headers).get_data(as_text=True)
+    assert "On the Telegram channel" in page and "Post to the Telegram channel" not in page
+    assert "Post to the Telegram channel" not in app.get(path).get_data(as_text=True)

@@ -23,6 +23,8 @@ class TelegramPlugin(p.SingletonPlugin):
     p.implements(interfaces.IPollVotes)
 
     def update_config(self, config):
+        # overrides of the appeals' and the dialogue's pages: listed before those plugins in
+        # ckan.plugins, this directory comes before "../templates"
         tk.add_template_directory(config, "../templates/telegram/overrides")
 
     def periodic_jobs(self):

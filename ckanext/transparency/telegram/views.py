@@ -56,6 +56,21 @@ def appeal_link():
     return response, 200, {"Cache-Control": "no-store"}
 
 
+def poll_post(name: str):
+    """An editor's button on the poll page: post the poll to the channel."""
+    try:
+        tk.get_action("telegram_poll_post")(user_context(), {"id": name})
+        tk.h.flash_success(tk._("The poll is sent to the Telegram channel."))
+    except tk.ValidationError as error:
+        tk.h.flash_error(" ".join(str(m) for messages in error.error_dict.values()
+                                  for m in messages))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Only the department's editors can do this"))
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Poll not found"))
+    return tk.redirect_to(tk.url_for("dialogue.poll_read", name=name))
+
+
 def blueprints() -> list[Blueprint]:
     # CKAN builds its CSRF protection with the app that imports this module
     from ckan.config.middleware.flask_app import csrf
@@ -66,3 +81,4 @@ def blueprints() -> list[Blueprint]:
 
 telegram.add_url_rule("/webhook", view_func=webhook, methods=["POST"])
 telegram.add_url_rule("/appeal", view_func=appeal_link, methods=["GET", "POST"])
+telegram.add_url_rule("/poll/<name>", view_func=poll_post, methods=["POST"])
