@@ -19,6 +19,7 @@ class BotApiStandIn:
         self.updates: list[dict] = []
         self.failures: list[tuple[int, dict]] = []  # (HTTP status, error body), used in order
         self.webhook: dict = {}
+        self.polls: dict[int, dict] = {}  # message_id -> the poll sent in it
         self._ids = itertools.count(101)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -44,6 +45,14 @@ class BotApiStandIn:
             body["parameters"] = {"retry_after": retry_after}
         self.failures.extend([(status, body)] * times)
 
+    def vote(self, message_id: int, counts: list[int]) -> dict:
+        """Votes cast on the channel: the poll's new state, as the `poll` update carries it."""
+        poll = self.polls[message_id]
+        for option, count in zip(poll["options"], counts):
+            option["voter_count"] = count
+        poll["total_voter_count"] = sum(counts)
+        return dict(poll)
+
     def sent(self, method: str) -> list[dict]:
         return [payload for name, payload in self.calls if name == method]
 
@@ -67,10 +76,13 @@ class BotApiStandIn:
         if method == "sendMessage":
             return self._message(payload, text=payload["text"])
         if method == "sendPoll":
-            return self._message(payload, poll=self._poll(payload))
-        if method == "stopPoll":
-            return {"id": "stopped", "question": "", "options": payload.get("final", []),
-                    "total_voter_count": 0, "is_closed": True}
+            message = self._message(payload, poll=self._poll(payload))
+            self.polls[message["message_id"]] = message["poll"]
+            return message
+        if method == "stopPoll":  # the stopped poll, with its final counts
+            poll = self.polls[payload["message_id"]]
+            poll["is_closed"] = True
+            return poll
         if method == "getUpdates":
             offset = payload.get("offset", 0)
             return [u for u in self.updates if u["update_id"] >= offset]

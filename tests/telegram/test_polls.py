@@ -55,6 +55,13 @@ def test_a_poll_goes_to_the_channel_and_its_votes_come_back(telegram, department
     assert stop["chat_id"] == "-1001234567890" and isinstance(stop["message_id"], int)
     run_job()
     assert len(telegram.sent("stopPoll")) == 1
+    # the final counts stopPoll answers with (two late votes) are the ones kept
+    telegram.vote(stop["message_id"], [2, 6, 1])
+    model.Session.get(ChannelPoll, poll["id"]).stop_queued_at = None
+    model.Session.commit()
+    run_job()
+    results = act("poll_results", department["editor"], id=poll["id"])
+    assert results["channels"] == {"telegram": 9} and results["total_voters"] == 10
 
 
 def test_the_published_results_carry_both_counts(telegram, department, poll, run_job, webhook,

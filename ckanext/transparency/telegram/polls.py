@@ -54,7 +54,7 @@ def sent(poll_id: str, message: Any) -> None:
 
 def _counts(row: ChannelPoll, telegram_poll: dict) -> None:
     options = telegram_poll.get("options")
-    if isinstance(options, list):
+    if isinstance(options, list) and options:  # a poll always has options: else keep what we have
         row.votes = [int(o.get("voter_count") or 0) for o in options]
     if "total_voter_count" in telegram_poll:
         row.voters = int(telegram_poll["total_voter_count"] or 0)
