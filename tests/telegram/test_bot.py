@@ -98,8 +98,8 @@ def test_an_appeal_followed_in_telegram_until_unlinked(telegram, department, app
     run_job()
     run_job()
     linked, extended = _replies(telegram, 555010)
-    assert appeal["number"] in linked  # in the language of the sender's Telegram
-    assert linked.startswith("Здесь вам будут сообщать")
+    assert appeal["number"] in linked
+    assert linked.startswith("Здесь вам будут сообщать")  # the sender's Telegram language
     assert extended == f"Обращение {appeal['number']}: Срок продлён"
     [refused] = _replies(telegram, 555011)
     assert "not valid" in refused
