@@ -11,7 +11,7 @@ from pathlib import Path
 
 PACKAGE = "ckanext.transparency"
 ROOT = Path(__file__).resolve().parent.parent / "ckanext" / "transparency"
-FEATURES = ("appeals", "consultations", "dialogue", "opendata", "rating")
+FEATURES = ("appeals", "consultations", "dialogue", "opendata", "rating", "telegram")
 
 
 def _modules(root: Path = ROOT) -> dict[str, Path]:

@@ -28,3 +28,18 @@ class ICommands(Interface):
     def transparency_commands(self) -> list:
         """click commands that join the `ckan transparency` group."""
         return []
+
+
+class IHappenings(Interface):
+    def happenings(self, since, until) -> list:
+        """What happened in the feature between `since` and `until` (aware UTC datetimes):
+        `core.happenings.Happening` objects, public things only. Derived from the feature's
+        own tables, so asking again for the same window gives the same keys."""
+        return []
+
+
+class IPollVotes(Interface):
+    def poll_votes(self, poll_id: str) -> dict:
+        """Votes on a portal poll cast elsewhere (a copy of it on a Telegram channel):
+        {channel: {"voters": n, "options": [votes of each option, in the poll's order]}}."""
+        return {}

@@ -27,15 +27,22 @@ def csv_bytes(poll: m.Poll) -> bytes:
     results = poll_results_dictize(poll)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    channels = list(results.get("channels", {}))
+    writer.writerow(COLUMNS + tuple(f"votes_{name}" for name in channels)
+                    + (("votes_total", "total_share_percent") if channels else ()))
     for number, option in enumerate(results["options"], 1):
-        writer.writerow(safe_row([number, option["label"], option["votes"], option["share"]]))
+        row = [number, option["label"], option["votes"], option["share"]]
+        if channels:
+            row += [option["channels"][name] for name in channels]
+            row += [option["total"], option["total_share"]]
+        writer.writerow(safe_row(row))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def _notes(poll: m.Poll) -> str:
     kind = tk._("several answers could be chosen") if poll.multiple else tk._(
         "one answer could be chosen")
+    channels = poll_results_dictize(poll).get("channels", {})
     return "\n\n".join(filter(None, [
         tk._("Results of the poll: {question}").format(question=poll.question),
         poll.description,
@@ -43,6 +50,9 @@ def _notes(poll: m.Poll) -> str:
              "One vote per account; shares are of the people who voted.").format(
             opens=times.iso(poll.opens_at), closes=times.iso(poll.closes_at),
             voters=poll.voters, kind=kind),
+        tk._("{voters} more people voted on the copy of the poll in the Telegram channel "
+             "(columns votes_telegram, votes_total).").format(voters=channels["telegram"])
+        if "telegram" in channels else "",
         tk._("The poll: {url}").format(url=poll_url(poll)),
     ]))
 

@@ -77,6 +77,20 @@ def given_text(data: dict, field: str, locale: str) -> Optional[str]:
     return _explicit(data, field, locale)
 
 
+def offered_locales() -> tuple[str, ...]:
+    return tuple(tk.aslist(tk.config.get("ckan.locales_offered"))) or (
+        "uz", "uz_Cyrl", "ru", "en")
+
+
+def titles(data: dict, field: str = "title") -> dict[str, str]:
+    """A content field in every offered locale, as a page of that locale shows it: its
+    translation or explicit spelling, else the Uzbek text in the locale's script. `data`: a
+    dict as `given_text` reads it (a dataset's `title_translated` may be its stored JSON)."""
+    plain = data.get(field) or data.get("name") or ""
+    return {locale: given_text(data, field, locale) or in_script(plain, locale)
+            for locale in offered_locales()}
+
+
 def _convert(data: dict, fields: tuple, locale: str, language: Optional[str] = None) -> None:
     for field in fields:
         explicit = given_text(data, "title" if field == "display_name" else field, locale)

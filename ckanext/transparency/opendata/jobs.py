@@ -27,7 +27,7 @@ def _datasets() -> list[model.Package]:
             .filter(model.Package.type.in_(TYPES), model.Package.state == "active").all())
 
 
-def _fields(package: model.Package) -> dict:
+def schedule_fields(package: model.Package) -> dict:
     return {"frequency": package.extras.get("frequency"),
             "temporal_end": package.extras.get("temporal_end"),
             "metadata_created": package.metadata_created, "type": package.type}
@@ -36,7 +36,7 @@ def _fields(package: model.Package) -> dict:
 def schedules(today: dt.date | None = None) -> list[tuple[model.Package, freshness.Schedule]]:
     packages = _datasets()
     latest = UpdateRecord.latest_by_package([p.id for p in packages])
-    return [(p, freshness.compute(_fields(p), latest.get(p.id), today)) for p in packages]
+    return [(p, freshness.compute(schedule_fields(p), latest.get(p.id), today)) for p in packages]
 
 
 def reindex_changed(today: dt.date | None = None) -> list[str]:

@@ -20,7 +20,7 @@ ACTIONS = ("appeal_submit", "appeal_track", "appeal_rate", "appeal_list", "appea
            "appeal_reopen", "appeal_attachment_show", "appeal_statistics",
            "appeal_reception_list", "appeal_reception_create", "appeal_reception_delete",
            "appeal_reception_show", "appeal_reception_update",
-           "appeal_publish_statistics")
+           "appeal_publish_statistics", "appeal_status_show")
 
 
 @tk.blanket.config_declarations("../appeals/config_declaration.yaml")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.consultations import demo, helpers, rating_measures, views
+from ckanext.transparency.consultations import (demo, happenings, helpers, rating_measures,
+                                                views)
 from ckanext.transparency.consultations.logic import action, auth, validators
 from ckanext.transparency.core import interfaces
 
@@ -19,6 +20,7 @@ class ConsultationsPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
+    p.implements(interfaces.IHappenings)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
@@ -28,3 +30,6 @@ class ConsultationsPlugin(p.SingletonPlugin):
 
     def demo_steps(self):
         return demo.STEPS
+
+    def happenings(self, since, until):
+        return happenings.happenings(since, until)

@@ -11,8 +11,8 @@ from ckanext.datastore.interfaces import IDatastoreBackend
 
 from ckanext.transparency import datastore_backend
 from ckanext.transparency.core import interfaces
-from ckanext.transparency.opendata import (cli, dcat_profile, demo, helpers, indexing,
-                                           periodic_jobs, rating_measures, views)
+from ckanext.transparency.opendata import (cli, dcat_profile, demo, happenings, helpers,
+                                           indexing, periodic_jobs, rating_measures, views)
 from ckanext.transparency.opendata.logic import action, auth
 
 LICENSES = Path(__file__).resolve().parent.parent / "opendata" / "licenses.json"
@@ -34,6 +34,7 @@ class OpendataPlugin(p.SingletonPlugin):
     p.implements(interfaces.IPeriodicJobs)
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
+    p.implements(interfaces.IHappenings)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IFacets, inherit=True)
     p.implements(IDatastoreBackend, inherit=True)
@@ -59,6 +60,9 @@ class OpendataPlugin(p.SingletonPlugin):
 
     def demo_steps(self):
         return demo.STEPS
+
+    def happenings(self, since, until):
+        return happenings.happenings(since, until)
 
     # IDatastoreBackend: the backend registered last wins, so this plugin comes after
     # `datastore` in ckan.plugins

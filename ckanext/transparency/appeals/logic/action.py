@@ -484,3 +484,19 @@ def appeal_publish_statistics(context: dict, data_dict: dict) -> dict[str, Any]:
         except tk.Invalid as error:
             raise tk.ValidationError({"month": [error.error]})
     return publish.publish(month)
+
+
+@tk.side_effect_free
+def appeal_status_show(context: dict, data_dict: dict) -> dict[str, Any]:
+    """An appeal's number, status and the kinds of its public timeline, nothing else: for a
+    channel that tells the applicant of changes (sysadmins, i.e. the site's own jobs, only).
+
+    :param id: the appeal's id or number
+    :returns: {"number", "status", "status_label", "events": [{"kind", "label"}]}
+    """
+    tk.check_access("appeal_status_show", context, data_dict)
+    appeal = _appeal(data_dict, context)
+    return {"number": appeal["number"], "status": appeal["status"],
+            "status_label": vocabulary.status_label(appeal["status"]),
+            "events": [{"kind": e["kind"], "label": vocabulary.event_label(e["kind"])}
+                       for e in model.events(appeal["id"], public_only=True)]}

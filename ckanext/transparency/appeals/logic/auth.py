@@ -144,3 +144,7 @@ def appeal_reception_delete(context, data_dict):
 
 def appeal_publish_statistics(context, data_dict):
     return {"success": False, "msg": tk._("Only sysadmins publish the statistics")}
+
+
+def appeal_status_show(context, data_dict):
+    return {"success": False, "msg": tk._("Only the site's own jobs read appeal statuses")}

@@ -3,7 +3,10 @@ question says only whether it is the viewer's own (`mine`) and whether the viewe
 from __future__ import annotations
 
 import ckan.model as model
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.core.interfaces import IPollVotes
 
 from .. import model as m
 from .. import times
@@ -119,11 +122,35 @@ def poll_dictize(poll: m.Poll, has_voted: bool, results_visible: bool) -> dict:
     return data
 
 
+def channel_votes(poll: m.Poll) -> dict:
+    """Votes cast on copies of the poll elsewhere (IPollVotes), by channel."""
+    found: dict = {}
+    for plugin in p.PluginImplementations(IPollVotes):
+        found.update(plugin.poll_votes(poll.id))
+    return found
+
+
+def _share(votes: int, voters: int) -> float:
+    return round(100.0 * votes / voters, 1) if voters else 0.0
+
+
 def poll_results_dictize(poll: m.Poll) -> dict:
+    """The portal's votes (`votes`, `voters`); with copies elsewhere, also each channel's
+    (`channels`) and the sum (`total`, `total_voters`)."""
     voters = poll.voters
-    return {
+    data = {
         "voters": voters,
         "options": [{"id": o.id, "label": o.label, "votes": o.votes,
-                     "share": round(100.0 * o.votes / voters, 1) if voters else 0.0}
-                    for o in poll.options],
+                     "share": _share(o.votes, voters)} for o in poll.options],
     }
+    channels = channel_votes(poll)
+    if channels:
+        data["channels"] = {name: votes["voters"] for name, votes in channels.items()}
+        data["total_voters"] = voters + sum(data["channels"].values())
+        for position, option in enumerate(data["options"]):
+            option["channels"] = {name: (votes["options"][position]
+                                         if position < len(votes["options"]) else 0)
+                                  for name, votes in channels.items()}
+            option["total"] = option["votes"] + sum(option["channels"].values())
+            option["total_share"] = _share(option["total"], data["total_voters"])
+    return data

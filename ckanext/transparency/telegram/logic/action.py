@@ -1,0 +1,83 @@
+"""Actions of the Telegram channel and bot."""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.transparency.actions import reference, validated
+from ckanext.transparency.core.context import site_context
+
+from .. import appeal_links, polls, settings, updates
+from . import schema
+
+
+def _require_enabled() -> None:
+    if not settings.enabled():
+        raise tk.ValidationError({"__before": [tk._("Telegram is not set up on this portal")]})
+
+
+def telegram_update_receive(context: dict, data_dict: dict) -> dict[str, Any]:
+    """Process one update from Telegram (the webhook's body; sysadmins only: the webhook view
+    calls it once the secret header matched). Each update_id is processed once.
+
+    :param update_id: Telegram's id of the update
+    :param message, poll: the update's content (others are ignored)
+    :returns: {"outcome": poll | message | ignored | duplicate}
+    """
+    tk.check_access("telegram_update_receive", context, data_dict)
+    _require_enabled()
+    validated(data_dict, schema.update_schema(), context)
+    return {"outcome": updates.receive(site_context(), data_dict)}
+
+
+def telegram_poll_post(context: dict, data_dict: dict) -> dict[str, Any]:
+    """Post a poll to the channel as a native Telegram poll (editors of its department). The
+    votes cast there are shown beside the portal's; closing the poll closes it there too.
+
+    :param id: the poll (id or name)
+    """
+    _require_enabled()
+    if not settings.channel():
+        raise tk.ValidationError({"__before": [tk._("No Telegram channel is set up")]})
+    poll = tk.get_action("poll_show")(dict(context), {"id": reference(data_dict)})
+    tk.check_access("telegram_poll_post", context, {"id": poll["id"]})
+    polls.post(poll)
+    return {"poll_id": poll["id"], "queued": True}
+
+
+def telegram_appeal_link_create(context: dict, data_dict: dict) -> dict[str, Any]:
+    """A one-time link that connects an appeal to the bot, for whoever has the appeal's number
+    and access code (checked, and wrong codes counted, as by appeal_track).
+
+    :param number: the appeal's number; :param code: its access code
+    :returns: {"url": "https://t.me/<bot>?start=<token>", "expires_in_hours": n}
+    """
+    tk.check_access("telegram_appeal_link_create", context, data_dict)
+    _require_enabled()
+    if not settings.bot_username():
+        raise tk.ValidationError({"__before": [tk._("Telegram is not set up on this portal")]})
+    data = validated(data_dict, schema.appeal_link_schema(), context)
+    tracked = tk.get_action("appeal_track")(dict(context), {"number": data["number"],
+                                                            "code": data["code"]})
+    return {"url": appeal_links.new_link(tracked["number"]),
+            "expires_in_hours": settings.link_token_hours()}
+
+
+@tk.side_effect_free
+def telegram_status_show(context: dict, data_dict: dict) -> dict[str, Any]:
+    """Whether Telegram is set up, and where citizens find the channel and the bot."""
+    tk.check_access("telegram_status_show", context, data_dict)
+    channel = settings.channel()
+    public_channel = channel[1:] if channel.startswith("@") else ""
+    return {"enabled": settings.enabled(),
+            "channel_url": f"https://t.me/{public_channel}" if public_channel else None,
+            "bot_url": f"https://t.me/{settings.bot_username()}"
+            if settings.enabled() and settings.bot_username() else None}
+
+
+def get_actions() -> dict:
+    return {"telegram_update_receive": telegram_update_receive,
+            "telegram_poll_post": telegram_poll_post,
+            "telegram_appeal_link_create": telegram_appeal_link_create,
+            "telegram_status_show": telegram_status_show}
