@@ -12,6 +12,7 @@ import ckan.tests.helpers as helpers
 from ckan.lib import jobs
 
 from ckanext.transparency.consultations.settings import today as consultations_today
+from ckanext.transparency import periodic
 from ckanext.transparency.follow import periodic_jobs
 
 # an address that must never appear in any answer, page or log
@@ -36,7 +37,6 @@ def run_worker() -> None:
 
 def run_periodic(day: datetime.date | None = None) -> list:
     """`ckan transparency periodic` with this plugin's jobs."""
-    from ckanext.transparency import periodic
     return periodic.run(day, jobs=periodic_jobs.JOBS)
 
 
