@@ -15,10 +15,11 @@ def _errors(error: tk.ValidationError) -> str:
                     for message in (messages if isinstance(messages, list) else [messages]))
 
 
-def _back() -> str:
+def _back():
+    """Back to the page of the form, in the reader's language; only ever a path of this site."""
     came_from = tk.request.form.get("came_from", "")
-    # only a path of this site: never an address elsewhere
-    return came_from if came_from.startswith("/") and not came_from.startswith("//") else "/"
+    path = came_from if came_from.startswith("/") and not came_from.startswith("//") else "/"
+    return tk.redirect_to(path, parse_url=True)  # url_for puts the language back in front
 
 
 @follow.route("", methods=["POST"])
@@ -31,7 +32,7 @@ def subscribe():
         result = tk.get_action(action)(user_context(), data)
     except tk.ValidationError as error:
         tk.h.flash_error(_errors(error))
-        return tk.redirect_to(_back())
+        return _back()
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Nothing of this kind can be followed."))
     except tk.NotAuthorized:
@@ -42,7 +43,7 @@ def subscribe():
                                   "address to confirm."),
         "not_following": tk._("You no longer follow this."),
     }[result["status"]])
-    return tk.redirect_to(_back())
+    return _back()
 
 
 def _message(action: str, token: str, done: str):
