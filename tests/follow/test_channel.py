@@ -137,3 +137,25 @@ def test_no_address_in_logs_or_answers(app, place, smtp, caplog):
     assert ADDRESS not in caplog.text and ADDRESS not in confirmed.body
     assert ADDRESS not in app.get("/organization/finance").body
     assert act("package_search", None, q="plugh")["count"] == 0
+
+
+def test_a_draft_follower_is_told_in_uzbek(app, place, draft, smtp):
+    act("follow_subscribe", place["citizen"], subject_type="draft", id=draft["id"],
+        language="uz")
+    run_periodic()
+    [(recipients, message)] = smtp.messages
+    assert recipients == ["citizen@example.uz"]
+    assert str(message["Subject"]) == "Ochiqlik toʻgʻrisidagi nizom: loyiha muhokamaga qoʻyildi"
+    assert "/consultations/ochiqlik-nizomi" in message.get_content()
+
+
+def test_addresses_never_confirmed_are_forgotten(app, place, smtp, ckan_config, monkeypatch):
+    act("follow_subscribe", None, subject_type="organization", id="finance", email=ADDRESS)
+    run_worker()  # its link is sent, never opened
+    _confirmed(app, smtp, address="kept@example.org", subject_type="organization", id="finance")
+    run_periodic()
+    assert model.Session.query(Follow).count() == 2  # the link is still valid
+    monkeypatch.setitem(ckan_config, "ckanext.transparency.follow.confirm_days", 0)
+    run_periodic(datetime.date.today() + datetime.timedelta(days=1))
+    [kept] = model.Session.query(Follow).all()
+    assert kept.email == "kept@example.org"

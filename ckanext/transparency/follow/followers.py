@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import datetime as dt
+
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from .model import Choice, Follow
+from .model import Choice, Follow, utcnow
 
 _CKAN_FOLLOW = {"dataset": ("am_following_dataset", "follow_dataset", "unfollow_dataset"),
                 "organization": ("am_following_group", "follow_group", "unfollow_group")}
@@ -96,3 +98,13 @@ def of(subjects: list[tuple[str, str]]) -> list[Follower]:
             found.setdefault(f"user:{user_id}",
                              Follower(f"user:{user_id}", choice(user_id).frequency, via))
     return list(found.values())
+
+
+def forget_unconfirmed() -> int:
+    """Removes the addresses whose confirmation link has expired unopened; returns how many."""
+    days = tk.config.get("ckanext.transparency.follow.confirm_days")
+    removed = model.Session.query(Follow).filter(
+        Follow.email.isnot(None), Follow.confirmed_at.is_(None),
+        Follow.created < utcnow() - dt.timedelta(days=max(days, 0))).delete()
+    model.Session.commit()
+    return removed

@@ -1,12 +1,12 @@
 """The e-mail channel's jobs: every run, collect the happenings and mail those wanted at once;
-once a day, the digests."""
+once a day, the digests, and the addresses never confirmed are forgotten."""
 from __future__ import annotations
 
 import datetime as dt
 
 from ckanext.transparency.core.jobs import DAILY, EVERY_RUN, Job
 
-from . import channel
+from . import channel, followers
 
 
 def _immediate(day: dt.date) -> str:
@@ -18,7 +18,9 @@ def _immediate(day: dt.date) -> str:
 def _digests(day: dt.date) -> str:
     channel.collect()
     counts = channel.send_digests()
-    return f"{counts['sent']} digests sent, {counts['failed']} failed"
+    forgotten = followers.forget_unconfirmed()
+    return (f"{counts['sent']} digests sent, {counts['failed']} failed, "
+            f"{forgotten} unconfirmed addresses forgotten")
 
 
 JOBS = [Job("follow-immediate", "transparency_follow", EVERY_RUN, _immediate),
