@@ -60,7 +60,7 @@ def confirm(token):
         "Thank you: your address is confirmed. We will e-mail you when something happens."))
 
 
-@follow.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@follow.route("/unsubscribe/<token>")
 def unsubscribe(token):
     return _message("follow_unsubscribe", token, tk._(
         "Done: you will get no more messages about this."))
