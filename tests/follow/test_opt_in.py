@@ -114,7 +114,8 @@ def test_an_account_follows_through_ckan_and_the_portal(place, event, draft):
     assert act("am_following_group", citizen, id="finance")
     assert {(f.subject_type, f.user_id) for f in _follows()} == {
         ("event", citizen["id"]), ("draft", citizen["id"])}
-    act("follow_subscribe", citizen, subject_type="event", id=event["id"], frequency="daily")  # again
+    # again: no error, no second row
+    act("follow_subscribe", citizen, subject_type="event", id=event["id"], frequency="daily")
     act("follow_unfollow", citizen, subject_type="event", id=event["id"])
     act("follow_unfollow", citizen, subject_type="dataset", id="budget-2026")
     assert not act("follow_status", citizen, subject_type="event", id=event["id"])["following"]

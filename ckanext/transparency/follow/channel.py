@@ -5,7 +5,6 @@ rest. A delivery is marked sent when its mail went; one that failed is tried at 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import defaultdict
 
 from sqlalchemy.dialects.postgresql import insert
@@ -20,7 +19,6 @@ from ckanext.transparency.i18n.site_language import in_language
 from . import followers, kinds, mail, subjects
 from .model import Delivery, Follow, utcnow
 
-log = logging.getLogger(__name__)
 
 COLLECTED_UNTIL = "ckanext.transparency.follow.collected_until"
 # happenings may be recorded a little after they occurred: each window starts this much earlier

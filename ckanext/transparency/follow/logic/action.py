@@ -90,8 +90,8 @@ def follow_confirm(context, data_dict):
     payload = tokens.read(tokens.CONFIRM, data["token"])
     row = model.Session.get(Follow, payload.get("follow") or "")
     if row is None or row.email is None:
-        raise tk.ValidationError({"token": [tk._(
-            "This link is no longer valid: the follow was cancelled. Please ask to follow again.")]})
+        raise tk.ValidationError({"token": [tk._("This link is no longer valid: the follow was "
+                                                 "cancelled. Please ask to follow again.")]})
     if row.confirmed_at is None:
         row.confirmed_at = utcnow()
         model.Session.commit()
