@@ -45,6 +45,7 @@ setup(
             "transparency_opendata = ckanext.transparency.plugins.opendata:OpendataPlugin",
             "transparency_rating = ckanext.transparency.plugins.rating:RatingPlugin",
             "transparency_telegram = ckanext.transparency.plugins.telegram:TelegramPlugin",
+            "transparency_follow = ckanext.transparency.plugins.follow:FollowPlugin",
         ],
         "ckan.rdf.profiles": [
             "transparency_dcat_ap = ckanext.transparency.opendata.dcat_profile:TransparencyDCATAPProfile",

@@ -45,7 +45,8 @@ MIGRATIONS = {"activity": "ckanext.activity", "transparency_consultations": "cka
               "transparency_appeals": "ckanext.transparency",
               "transparency_opendata": "ckanext.transparency",
               "transparency_rating": "ckanext.transparency",
-              "transparency_telegram": "ckanext.transparency"}
+              "transparency_telegram": "ckanext.transparency",
+              "transparency_follow": "ckanext.transparency"}
 
 
 def _migrations(package: str, plugin: str) -> str:

@@ -1,0 +1,66 @@
+"""Pages of following: the follow form's target, the confirmation link and the one-click
+unsubscribe link. Each calls its action and says what happened."""
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+from flask import Blueprint
+
+from ckanext.transparency.core.context import user_context
+
+follow = Blueprint("follow", __name__, url_prefix="/follow")
+
+
+def _errors(error: tk.ValidationError) -> str:
+    return " ".join(str(message) for messages in error.error_dict.values()
+                    for message in (messages if isinstance(messages, list) else [messages]))
+
+
+def _back():
+    """Back to the page of the form, in the reader's language; only ever a path of this site."""
+    came_from = tk.request.form.get("came_from", "")
+    path = came_from if came_from.startswith("/") and not came_from.startswith("//") else "/"
+    return tk.redirect_to(path, parse_url=True)  # url_for puts the language back in front
+
+
+@follow.route("", methods=["POST"])
+def subscribe():
+    form = tk.request.form
+    action = "follow_unfollow" if form.get("stop") else "follow_subscribe"
+    data = {key: form[key] for key in ("subject_type", "id", "email", "frequency")
+            if form.get(key)}
+    try:
+        result = tk.get_action(action)(user_context(), data)
+    except tk.ValidationError as error:
+        tk.h.flash_error(_errors(error))
+        return _back()
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Nothing of this kind can be followed."))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Please sign in."))
+    tk.h.flash_success({
+        "following": tk._("You now follow this. We will e-mail you when something happens."),
+        "confirmation_sent": tk._("Almost done: open the link we have sent to your e-mail "
+                                  "address to confirm."),
+        "not_following": tk._("You no longer follow this."),
+    }[result["status"]])
+    return _back()
+
+
+def _message(action: str, token: str, done: str):
+    try:
+        result = tk.get_action(action)(user_context(), {"token": token})
+    except tk.ValidationError as error:
+        return tk.render("follow/message.html", {"message": _errors(error), "failed": True}), 400
+    return tk.render("follow/message.html", {"message": done, "subject": result["subject"]})
+
+
+@follow.route("/confirm/<token>")
+def confirm(token):
+    return _message("follow_confirm", token, tk._(
+        "Thank you: your address is confirmed. We will e-mail you when something happens."))
+
+
+@follow.route("/unsubscribe/<token>")
+def unsubscribe(token):
+    return _message("follow_unsubscribe", token, tk._(
+        "Done: you will get no more messages about this."))

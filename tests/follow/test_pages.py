@@ -1,0 +1,79 @@
+"""The follow box on the pages of a dataset, a department, a draft and an event: an address field
+for visitors, a button for signed-in users; the form's answers come back as messages."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import ckan.tests.helpers as helpers
+
+from .conftest import ADDRESS
+
+pytestmark = pytest.mark.usefixtures("place")
+
+
+def login(app, user):
+    app.client.environ_base.pop("HTTP_AUTHORIZATION", None)
+    if user:
+        token = helpers.call_action("api_token_create", context={"user": user["name"]},
+                                    user=user["name"], name="pages")["token"]
+        app.client.environ_base["HTTP_AUTHORIZATION"] = token
+
+
+def _pages(event, draft) -> dict:
+    return {"dataset": "/dataset/budget-2026", "organization": "/organization/finance",
+            "event": f"/dialogue/event/{event['name']}", "draft": f"/consultations/{draft['name']}"}
+
+
+def _box(body: str) -> str:
+    found = re.search(r'<section class="module module-narrow follow-box".*?</section>', body,
+                      re.S)
+    assert found, "no follow box"
+    return found.group(0)
+
+
+def test_visitors_see_an_address_field_on_every_followable_page(app, event, draft):
+    for subject_type, path in _pages(event, draft).items():
+        box = _box(app.get(path).body)
+        assert f'name="subject_type" value="{subject_type}"' in box
+        assert 'type="email"' in box and 'name="frequency" value="daily"' in box
+        assert re.search(r'<label for="follow-\w+-email">', box)
+
+
+def test_a_signed_in_user_follows_with_a_button_and_stops(app, place, event, draft):
+    login(app, place["citizen"])
+    path = _pages(event, draft)["event"]
+    box = _box(app.get(path).body)
+    assert 'type="email"' not in box
+    response = app.post("/follow", data={"subject_type": "event", "id": event["id"],
+                                         "frequency": "daily", "came_from": path},
+                        follow_redirects=False)
+    assert response.status_code == 302 and response.headers["Location"].endswith(path)
+    page = app.get(path).body
+    assert "You now follow this" in page
+    assert 'name="stop"' in _box(page)
+    app.post("/follow", data={"subject_type": "event", "id": event["id"], "stop": "1",
+                              "came_from": path})
+    assert 'name="stop"' not in _box(app.get(path).body)
+
+
+def test_a_visitor_is_asked_to_confirm_and_the_address_is_not_shown(app, event, draft):
+    path = _pages(event, draft)["dataset"]
+    app.post("/follow", data={"subject_type": "dataset", "id": "budget-2026",
+                              "email": ADDRESS, "came_from": path}, follow_redirects=False)
+    page = app.get(path).body
+    assert "open the link we have sent" in page and ADDRESS not in page
+
+
+def test_an_invalid_address_is_told_on_the_page(app, event, draft):
+    path = _pages(event, draft)["organization"]
+    app.post("/follow", data={"subject_type": "organization", "id": "finance",
+                              "email": "not-an-address", "came_from": "https://evil.example/"},
+             follow_redirects=False)
+    page = app.get("/").body
+    assert "Please give a valid e-mail address." in page and "not-an-address" not in page
+    response = app.post("/follow", data={"subject_type": "organization", "id": "finance",
+                                         "email": "x@", "came_from": "//evil.example/"},
+                        follow_redirects=False)
+    assert response.status_code == 302 and "evil" not in response.headers["Location"]
