@@ -28,3 +28,10 @@ class ICommands(Interface):
     def transparency_commands(self) -> list:
         """click commands that join the `ckan transparency` group."""
         return []
+
+
+class IFrontPageFigures(Interface):
+    def front_page_figures(self) -> list:
+        """The feature's figures on the home page and as widgets for other sites:
+        `core.figures.Figure` objects."""
+        return []

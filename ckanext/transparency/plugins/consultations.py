@@ -4,7 +4,7 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.consultations import demo, helpers, rating_measures, views
+from ckanext.transparency.consultations import demo, front_page, helpers, rating_measures, views
 from ckanext.transparency.consultations.logic import action, auth, validators
 from ckanext.transparency.core import interfaces
 
@@ -19,6 +19,7 @@ class ConsultationsPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
+    p.implements(interfaces.IFrontPageFigures)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
@@ -28,3 +29,7 @@ class ConsultationsPlugin(p.SingletonPlugin):
 
     def demo_steps(self):
         return demo.STEPS
+
+    # IFrontPageFigures: its figure on the home page and as a widget
+    def front_page_figures(self):
+        return [front_page.FIGURE]
