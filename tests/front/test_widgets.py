@@ -97,3 +97,6 @@ def test_the_widgets_page_gives_the_code_of_each(app):
         assert card.iframe["src"] == f"http://test.ckan.net/uz_Cyrl/widgets/{name}.html"
         assert card.iframe["title"]
     assert page.find("iframe", src="http://test.ckan.net/uz_Cyrl/widgets/rating.html")
+    # a badge copied today links to the section, not to this month's figures
+    badge = BeautifulSoup(codes["code-appeals-badge"], "html.parser")
+    assert badge.a["href"] == "http://test.ckan.net/uz_Cyrl/appeals/statistics"

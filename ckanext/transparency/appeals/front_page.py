@@ -46,5 +46,6 @@ FIGURE = Figure(
     name="appeals", order=10, title=lambda: tk._("Appeals this month"), gather=gather,
     badge=badge, template="appeals/snippets/front_figure.html",
     evidence=lambda data: tk.url_for("appeals.summary", month=data["month"], qualified=True),
+    section=lambda: tk.url_for("appeals.statistics", qualified=True),
     description=lambda: tk._("Appeals received this month and the share answered on time, "
                              "with the change from last month."))

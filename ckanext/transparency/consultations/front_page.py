@@ -28,4 +28,5 @@ FIGURE = Figure(
     name="drafts", order=40, title=lambda: tk._("Drafts open for discussion"), gather=gather,
     badge=badge, template="consultations/snippets/front_figure.html",
     evidence=lambda data: tk.url_for("consultations.index", qualified=True),
+    section=lambda: tk.url_for("consultations.index", qualified=True),
     description=lambda: tk._("Draft documents open for public comment, with the days left."))

@@ -20,5 +20,7 @@ class Figure:
     template: str
     # the address of the evidence behind the figure, from the data
     evidence: Callable[[dict], str]
-    height: int = 220  # the iframe's suggested height, px
+    # the figure's section, whatever the data: where a badge copied to another site links
+    section: Callable[[], str] = lambda: ""
+    height: int = 260  # the iframe's suggested height, px
     description: Optional[Callable[[], str]] = None

@@ -42,5 +42,7 @@ def evidence(data: dict) -> str:
 FIGURE = Figure(
     name="event", order=30, title=lambda: tk._("Next public event"), gather=gather,
     badge=badge, template="dialogue/snippets/front_figure.html", evidence=evidence,
+    height=320,
+    section=lambda: tk.url_for("dialogue.index", qualified=True),
     description=lambda: tk._("The next briefing or report presentation, with a countdown and "
                              "a link to ask a question in advance."))

@@ -26,8 +26,9 @@ def front_page_figures(context, data_dict):
 
     :param name: only this figure (optional): appeals, schedule, briefing, drafts, rating,
         updates, as far as their plugins are loaded
-    :returns: {"figures": [{"name", "title", "evidence", "badge": {"label", "value"},
-        "data": {...}}]}
+    :returns: {"figures": [{"name", "title", "evidence" (the address of what the figure
+        counts), "section" (its section's address, the same every day), "badge": {"label",
+        "value"}, "data": {...}}]}
     """
     data = validated(data_dict, front_page_figures_schema(), context)
     tk.check_access("front_page_figures", context, data)
@@ -38,6 +39,7 @@ def front_page_figures(context, data_dict):
         label, value = figure.badge(figures)
         out.append({"name": figure.name, "title": figure.title(),
                     "evidence": figure.evidence(figures),
+                    "section": figure.section() or figure.evidence(figures),
                     "badge": {"label": label, "value": value}, "data": figures})
     return {"figures": out}
 

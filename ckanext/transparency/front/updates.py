@@ -33,5 +33,7 @@ FIGURE = Figure(
     badge=badge, template="front/snippets/updates_figure.html",
     evidence=lambda data: tk.url_for("dataset.search", sort="metadata_modified desc",
                                      qualified=True),
-    height=260,
+    height=320,
+    section=lambda: tk.url_for("dataset.search", sort="metadata_modified desc",
+                               qualified=True),
     description=lambda: tk._("The datasets updated last."))

@@ -33,5 +33,6 @@ FIGURE = Figure(
     name="schedule", order=20, title=lambda: tk._("Datasets on schedule"), gather=gather,
     badge=badge, template="opendata/snippets/front_figure.html",
     evidence=lambda data: tk.url_for("opendata.index", qualified=True) + "#schedule",
+    section=lambda: tk.url_for("opendata.index", qualified=True) + "#schedule",
     description=lambda: tk._("Datasets published on their update schedule, and those "
                              "overdue."))

@@ -39,6 +39,7 @@ FIGURE = Figure(
     name="rating", order=50, title=lambda: tk._("Openness rating"), gather=gather,
     badge=badge, template="rating/snippets/front_figure.html",
     evidence=lambda data: tk.url_for("rating.index", qualified=True),
-    height=300,
+    height=340,
+    section=lambda: tk.url_for("rating.index", qualified=True),
     description=lambda: tk._("The latest published rating of the departments: the three "
                              "best and the three weakest."))
