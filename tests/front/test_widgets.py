@@ -3,6 +3,7 @@ four languages; cached for everyone, without cookies or script, framable only wh
 the page that lists them with their embed code."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -100,3 +101,17 @@ def test_the_widgets_page_gives_the_code_of_each(app):
     # a badge copied today links to the section, not to this month's figures
     badge = BeautifulSoup(codes["code-appeals-badge"], "html.parser")
     assert badge.a["href"] == "http://test.ckan.net/uz_Cyrl/appeals/statistics"
+
+
+@pytest.mark.ckan_config("WTF_CSRF_ENABLED", "true")
+@pytest.mark.ckan_config("ckan.cache_enabled", "true")
+def test_a_browser_signed_in_gets_no_cookie_from_a_widget(app):
+    """The widget's answer is kept by shared caches: it must never carry a visitor's session."""
+    factories.User(name="kotib", password="correct-Horse-7-battery")
+    login_page = app.get("/user/login").body
+    csrf = re.search(r'name="_csrf_token" value="([^"]+)"', login_page).group(1)
+    login = app.post("/user/login", data={"login": "kotib", "password": "correct-Horse-7-battery",
+                                          "_csrf_token": csrf}, follow_redirects=False)
+    assert login.status_code == 302
+    for url in ("/widgets/appeals.svg", "/ru/widgets/rating.html"):
+        _embeddable(app.get(url))
