@@ -17,7 +17,9 @@ PUBLIC_PAGES = (
     "/organization/", "/organization/{org}", "/organization/about/{org}", "/group/", "/about",
     "/user/login", "/user/register", "/open-data", "/open-data/budget", "/appeals",
     "/appeals/new", "/appeals/track", "/appeals/statistics", "/appeals/receptions", "/dialogue",
-    "/dialogue/archive", "/consultations", "/rating", "/rating/methodology",
+    "/dialogue/archive", "/consultations", "/rating", "/rating/methodology", "/widgets",
+    "/widgets/appeals.html", "/widgets/schedule.html", "/widgets/event.html",
+    "/widgets/drafts.html", "/widgets/rating.html", "/widgets/updates.html",
 )
 EDITOR_PAGES = (
     "/dataset/new", "/dataset/edit/{dataset}", "/dataset/{dataset}/resource/new",

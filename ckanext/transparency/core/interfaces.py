@@ -43,3 +43,9 @@ class IPollVotes(Interface):
         """Votes on a portal poll cast elsewhere (a copy of it on a Telegram channel):
         {channel: {"voters": n, "options": [votes of each option, in the poll's order]}}."""
         return {}
+
+class IFrontPageFigures(Interface):
+    def front_page_figures(self) -> list:
+        """The feature's figures on the home page and as widgets for other sites:
+        `core.figures.Figure` objects."""
+        return []

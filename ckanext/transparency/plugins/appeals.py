@@ -5,8 +5,8 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.appeals import (cli, demo, helpers, periodic_jobs, publish,
-                                          rating_measures, views)
+from ckanext.transparency.appeals import (cli, demo, front_page, helpers, periodic_jobs,
+                                          publish, rating_measures, views)
 from ckanext.transparency.appeals.logic import action, auth
 from ckanext.transparency.core import interfaces
 
@@ -34,6 +34,7 @@ class AppealsPlugin(p.SingletonPlugin):
     p.implements(interfaces.IPeriodicJobs)
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
+    p.implements(interfaces.IFrontPageFigures)
     if IXloader is not None:
         p.implements(IXloader, inherit=True)
 
@@ -56,3 +57,7 @@ class AppealsPlugin(p.SingletonPlugin):
     # IXloader: the monthly publishing loads its own tables into the DataStore, typed
     def can_upload(self, resource_id):
         return not publish.loads_itself(resource_id)
+
+    # IFrontPageFigures: its figure on the home page and as a widget
+    def front_page_figures(self):
+        return [front_page.FIGURE]

@@ -4,8 +4,8 @@ from __future__ import annotations
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.consultations import (demo, happenings, helpers, rating_measures,
-                                                views)
+from ckanext.transparency.consultations import (demo, front_page, happenings, helpers,
+                                                rating_measures, views)
 from ckanext.transparency.consultations.logic import action, auth, validators
 from ckanext.transparency.core import interfaces
 
@@ -21,6 +21,7 @@ class ConsultationsPlugin(p.SingletonPlugin):
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
     p.implements(interfaces.IHappenings)
+    p.implements(interfaces.IFrontPageFigures)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
@@ -33,3 +34,7 @@ class ConsultationsPlugin(p.SingletonPlugin):
 
     def happenings(self, since, until):
         return happenings.happenings(since, until)
+
+    # IFrontPageFigures: its figure on the home page and as a widget
+    def front_page_figures(self):
+        return [front_page.FIGURE]

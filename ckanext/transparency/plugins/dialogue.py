@@ -5,8 +5,8 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core import interfaces
-from ckanext.transparency.dialogue import (cli, demo, happenings, helpers, periodic_jobs,
-                                           rating_measures, views)
+from ckanext.transparency.dialogue import (cli, demo, front_page, happenings, helpers,
+                                           periodic_jobs, rating_measures, views)
 from ckanext.transparency.dialogue.logic import action, auth
 
 
@@ -22,6 +22,7 @@ class DialoguePlugin(p.SingletonPlugin):
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
     p.implements(interfaces.IHappenings)
+    p.implements(interfaces.IFrontPageFigures)
 
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
@@ -38,3 +39,7 @@ class DialoguePlugin(p.SingletonPlugin):
 
     def happenings(self, since, until):
         return happenings.happenings(since, until)
+
+    # IFrontPageFigures: its figure on the home page and as a widget
+    def front_page_figures(self):
+        return [front_page.FIGURE]

@@ -11,8 +11,9 @@ from ckanext.datastore.interfaces import IDatastoreBackend
 
 from ckanext.transparency import datastore_backend
 from ckanext.transparency.core import interfaces
-from ckanext.transparency.opendata import (cli, dcat_profile, demo, happenings, helpers,
-                                           indexing, periodic_jobs, rating_measures, views)
+from ckanext.transparency.opendata import (cli, dcat_profile, demo, front_page, happenings,
+                                           helpers, indexing, periodic_jobs, rating_measures,
+                                           views)
 from ckanext.transparency.opendata.logic import action, auth
 
 LICENSES = Path(__file__).resolve().parent.parent / "opendata" / "licenses.json"
@@ -35,6 +36,7 @@ class OpendataPlugin(p.SingletonPlugin):
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
     p.implements(interfaces.IHappenings)
+    p.implements(interfaces.IFrontPageFigures)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IFacets, inherit=True)
     p.implements(IDatastoreBackend, inherit=True)
@@ -84,3 +86,7 @@ class OpendataPlugin(p.SingletonPlugin):
     # (uploads.py); xloader, which would drop the published table first, loads none
     def can_upload(self, resource_id):
         return False
+
+    # IFrontPageFigures: its figure on the home page and as a widget
+    def front_page_figures(self):
+        return [front_page.FIGURE]

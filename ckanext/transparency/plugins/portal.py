@@ -10,11 +10,14 @@ from ckanext.transparency import (cli, csrf_guard, log_privacy, request_guard, u
                                   urls, web)
 from ckanext.transparency.about import demo as about_demo, text as about
 from ckanext.transparency.core import interfaces
+from ckanext.transparency.front import embedding, logic as front, updates, views as widgets
 from ckanext.transparency.web import accounts
 from ckanext.transparency.i18n import catalogs, display, fluent, formatting, labels
 
 
 @tk.blanket.config_declarations("../web/config_declaration.yaml")
+@tk.blanket.actions(front.get_actions)
+@tk.blanket.auth_functions(front.get_auth_functions)
 class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.IClick)
@@ -27,6 +30,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IOrganizationController, inherit=True)
     p.implements(p.IGroupController, inherit=True)
     p.implements(interfaces.IDemoData)
+    p.implements(interfaces.IFrontPageFigures)
 
     def update_config(self, config):
         # every process loads the plugins after its logging is set up: web, worker, CLI, jobs
@@ -60,7 +64,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     def get_helpers(self):
         return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers(),
                 **display.get_helpers(), **accounts.get_helpers(), **fluent.get_helpers(),
-                **about.get_helpers()}
+                **about.get_helpers(), "transparency_front_figures": widgets.figures}
 
     # IValidators: metadata in several languages (i18n/fluent.py)
     def get_validators(self):
@@ -84,7 +88,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # IBlueprint
     def get_blueprint(self):
-        return [csrf_guard.blueprint(), accounts.blueprint()]
+        return [csrf_guard.blueprint(), accounts.blueprint(), widgets.blueprint()]
 
     # IMiddleware
     def make_middleware(self, app, config):
@@ -94,11 +98,16 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
             app.before_request(request_guard.check)
             unavailable.register(app)
             web.install(app)  # the size limit goes first, before anything reads the body
+            embedding.install(app)
         return app
 
     # IDemoData: the demo organization's text on the About page
     def demo_steps(self):
         return about_demo.STEPS
+
+    # IFrontPageFigures: the latest updates of the catalog
+    def front_page_figures(self):
+        return [updates.FIGURE]
 
     # IClick: `ckan transparency`, with the commands the feature plugins give (ICommands)
     def get_commands(self):

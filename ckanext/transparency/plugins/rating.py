@@ -5,7 +5,7 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core import interfaces
-from ckanext.transparency.rating import cli, demo, helpers, periodic_jobs, views
+from ckanext.transparency.rating import cli, demo, front_page, helpers, periodic_jobs, views
 from ckanext.transparency.rating.logic import action, auth
 
 WEIGHT_KEYS = [f"ckanext.transparency.rating.weight.{k}"
@@ -22,6 +22,7 @@ class RatingPlugin(p.SingletonPlugin):
     p.implements(interfaces.ICommands)
     p.implements(interfaces.IPeriodicJobs)
     p.implements(interfaces.IDemoData)
+    p.implements(interfaces.IFrontPageFigures)
 
     # IConfigurer: templates; the weights and the minimum sample are editable by a sysadmin
     # at runtime (config_option_update)
@@ -44,3 +45,7 @@ class RatingPlugin(p.SingletonPlugin):
 
     def demo_steps(self):
         return demo.STEPS
+
+    # IFrontPageFigures: its figure on the home page and as a widget
+    def front_page_figures(self):
+        return [front_page.FIGURE]
