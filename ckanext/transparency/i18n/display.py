@@ -77,6 +77,15 @@ def given_text(data: dict, field: str, locale: str) -> Optional[str]:
     return _explicit(data, field, locale)
 
 
+def translated(record: dict, field: str, locale: Optional[str] = None) -> str:
+    """A record's `field` (an event's or draft's title, as the API gives it with its
+    `<field>_translated`) in the reader's language, else its Uzbek text in the reader's
+    script."""
+    locale = locale or page_locale()
+    return (given_text(record, field, locale)
+            or in_script(record.get(field) or "", locale))
+
+
 def _convert(data: dict, fields: tuple, locale: str, language: Optional[str] = None) -> None:
     for field in fields:
         explicit = given_text(data, "title" if field == "display_name" else field, locale)
@@ -229,4 +238,4 @@ def tags_in_both_scripts(fq: str) -> str:
 
 def get_helpers() -> dict:
     return {"transparency_script": text, "get_facet_items_dict": get_facet_items_dict,
-            "transparency_department": department_title}
+            "transparency_department": department_title, "transparency_translated": translated}

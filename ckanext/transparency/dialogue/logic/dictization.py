@@ -5,6 +5,8 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.i18n import fluent
+
 from .. import model as m
 from .. import times
 
@@ -55,6 +57,7 @@ def question_counts(event_id: str) -> dict:
 def event_dictize(event: m.Event, details: bool = True) -> dict:
     data = {
         "id": event.id, "name": event.name, "kind": event.kind, "title": event.title,
+        "title_translated": fluent.record_translations(event.title, event.title_translated),
         "description": event.description, "owner_org": event.owner_org,
         "organization": organization(event.owner_org),
         "start": times.iso(event.start), "end": times.iso(event.end),
