@@ -171,7 +171,8 @@ def load(context: dict, echo: Callable[[str], object] = print) -> dict[str, int]
     translated = _translate_loaded()
     echo(f"  consultations: {created} created, {2 - created} present"
          + (f", {translated} given their titles in Russian and English" if translated else ""))
-    return {"consultations created": created, "consultations translated": translated}
+    return {"consultations created": created,
+            **({"consultations translated": translated} if translated else {})}
 
 
 def _translate_loaded() -> int:

@@ -351,7 +351,7 @@ def load(context: dict, echo: Callable[[str], object] = print) -> dict[str, int]
          + (f", {translated} events given their titles in Russian and English" if translated
             else ""))
     return {"dialogue events created": events, "dialogue polls created": polls,
-            "dialogue events translated": translated}
+            **({"dialogue events translated": translated} if translated else {})}
 
 
 STEPS = [DemoStep("dialogue", load)]
