@@ -1,6 +1,7 @@
 """The demo organization loaded by `ckan transparency demo`: real actions, real uploaded files."""
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import re
@@ -11,6 +12,7 @@ import pytest
 import ckan.lib.uploader as uploader
 from ckan.tests.helpers import call_action
 
+from ckanext.transparency.core.context import site_context
 from ckanext.transparency.demo import files, loader
 from ckanext.transparency.demo.datasets import DATASETS, FREQUENCY, KIND_TYPES
 from ckanext.transparency.demo.organization import DEPARTMENTS
@@ -150,6 +152,28 @@ class TestLoadedDemo:
         assert names[0].startswith("byudjetdan-tashqari-jamgarma")
         page = app.get("/ru/organization/").get_data(as_text=True)
         assert all(d.title_ru in page for d in DEPARTMENTS)
+
+    def test_files_uploaded_before_translations_get_their_names(self, demo, app, tmp_path):
+        """A demo loaded before its files had Russian and English names gets them when it is
+        loaded again, and /ru/ and /en/ pages show them."""
+        spec = DATASETS[0]
+        context = site_context()
+        for resource in call_action("package_show", id=spec.name)["resources"]:
+            call_action("resource_patch", context=dict(context), id=resource["id"],
+                        name_translated="")
+        resources = call_action("package_show", id=spec.name)["resources"]
+        assert not any(r.get("name_translated") for r in resources)
+        page = app.get(f"/ru/dataset/{spec.name}").get_data(as_text=True)
+        assert "Данные, " not in page
+        stats = collections.Counter()
+        loader.ensure_dataset(context, spec, tmp_path, stats)
+        assert stats["files translated"] == len(spec.files)
+        assert stats["files uploaded"] == 0
+        for resource in call_action("package_show", id=spec.name)["resources"]:
+            assert resource["name_translated"]["ru"].startswith("Данные, ")
+            assert resource["name_translated"]["uz"] == resource["name"]
+        assert "Данные, " in app.get(f"/ru/dataset/{spec.name}").get_data(as_text=True)
+        assert "Data, " in app.get(f"/en/dataset/{spec.name}").get_data(as_text=True)
 
     def test_datasets_exist_with_metadata(self, demo):
         assert demo["counts"]["datasets created"] == len(DATASETS)

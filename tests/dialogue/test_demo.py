@@ -2,12 +2,17 @@
 questions, an announced briefing taking questions, an open and a closed poll."""
 from __future__ import annotations
 
+import re
+
 import pytest
+
+import ckan.model as model
 
 from ckan.tests import factories, helpers
 
 from ckanext.transparency.demo import organization
 from ckanext.transparency.dialogue import demo
+from ckanext.transparency.dialogue import model as m
 
 
 @pytest.fixture
@@ -64,3 +69,21 @@ def test_demo_dialogue(loaded):
     # run again: nothing is duplicated
     assert demo.load(loaded["context"], loaded["lines"].append) == {
         "dialogue events created": 0, "dialogue polls created": 0}
+
+
+def test_demo_events_carry_russian_and_english_titles(loaded):
+    events = helpers.call_action("event_list", limit=1000)["results"]
+    for event in events:
+        assert set(event["title_translated"]) == {"uz", "ru", "en"}, event["name"]
+        assert re.search("[а-я]", event["title_translated"]["ru"])
+        assert not re.search("[а-я]", event["title_translated"]["en"])
+    # events loaded before the demo had translations get them when it is loaded again
+    model.Session.query(m.Event).update({"title_translated": {}}, synchronize_session=False)
+    model.Session.commit()
+    counts = demo.load(loaded["context"], lambda line: None)
+    assert counts["dialogue events translated"] == len(events)
+    quarterly = helpers.call_action("event_list", kind="quarterly_report")["results"][0]
+    assert quarterly["title_translated"]["ru"].startswith("Открытая презентация отчёта")
+    assert [e["name"] for e in helpers.call_action("event_list", q="презентация отчёта")[
+        "results"]] == [e["name"] for e in helpers.call_action(
+            "event_list", kind="quarterly_report")["results"]]

@@ -11,6 +11,7 @@ from ckanext.transparency.core.context import site_context
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import report_files
+from .dictization import title_text
 
 NAME_PREFIX = "muhokama-hisoboti-"
 
@@ -39,7 +40,7 @@ def _publish(consultation, report: dict) -> str:
         package = tk.get_action("package_create")(dict(context), {
             "name": name,
             "title": tk._("Report on the public discussion: {title}").format(
-                title=consultation.title)[:200],
+                title=title_text(consultation))[:200],
             "notes": tk._("Proposals and comments received during the public discussion of the "
                           "draft, with the department's answer to each. The draft and the "
                           "discussion: {url}").format(url=url),

@@ -17,9 +17,19 @@ from ckanext.transparency.core.demo import DemoStep
 from ckanext.transparency.demo import people
 
 from . import settings
+from .logic.action import search_text
 from .model import Consultation
 
 CITIZENS = ("demo-fuqaro-1", "demo-fuqaro-2", "demo-fuqaro-3")
+# the drafts' titles in Russian and English, as the agency publishes them (i18n/fluent.py)
+TITLES = {
+    "suv-taminoti-murojaatlari-nizomi": {
+        "ru": "Положение о порядке рассмотрения обращений по вопросам питьевого водоснабжения",
+        "en": "Regulation on the consideration of appeals concerning drinking water supply"},
+    "ochiq-malumotlar-tartibi": {
+        "ru": "Порядок опубликования открытых данных",
+        "en": "Procedure for publishing open data"},
+}
 
 OPEN_TEXT = """Ushbu Nizom Agentlik va uning boʻlinmalarida ichimlik suvi taʼminoti boʻyicha \
 aholi murojaatlarini koʻrib chiqish tartibini belgilaydi.
@@ -100,7 +110,8 @@ def _create(context: dict, name: str, title: str, summary: str, kind: str, org: 
             body: str, period: int) -> dict:
     today = settings.today()
     return tk.get_action("consultation_create")(dict(context), {
-        "name": name, "title": title, "summary": summary, "kind": kind, "owner_org": org,
+        "name": name, "title": title, "title_translated": TITLES.get(name, {}),
+        "summary": summary, "kind": kind, "owner_org": org,
         "body": body, "opens_on": today.isoformat(),
         "closes_on": (today + datetime.timedelta(days=period)).isoformat()})
 
@@ -157,8 +168,25 @@ def load(context: dict, echo: Callable[[str], object] = print) -> dict[str, int]
             "adopted_on": (settings.today() - datetime.timedelta(days=20)).isoformat(),
             "adopted_reference": "Agentlik buyrugʻi, 2-son"})
         created += 1
-    echo(f"  consultations: {created} created, {2 - created} present")
-    return {"consultations created": created}
+    translated = _translate_loaded()
+    echo(f"  consultations: {created} created, {2 - created} present"
+         + (f", {translated} given their titles in Russian and English" if translated else ""))
+    return {"consultations created": created,
+            **({"consultations translated": translated} if translated else {})}
+
+
+def _translate_loaded() -> int:
+    """Give the drafts a demo loaded before it had translations their Russian and English
+    titles (a demo editor's correction, also of a draft whose discussion is over)."""
+    count = 0
+    for name, titles in TITLES.items():
+        consultation = Consultation.get(name)
+        if consultation is not None and not consultation.title_translated:
+            consultation.title_translated = titles
+            consultation.search_text = search_text(consultation)
+            count += 1
+    model.Session.commit()
+    return count
 
 
 STEPS = [DemoStep("consultations", load)]

@@ -7,6 +7,8 @@ import sqlalchemy as sa
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.i18n import display, fluent
+
 from . import lifecycle, moderation, settings
 from .model import ConsultationFlag, ConsultationProposal, ConsultationVote
 
@@ -21,6 +23,12 @@ def decision_label(decision: str | None) -> str:
 
 def proposal_kind_label(kind: str) -> str:
     return {"proposal": tk._("Proposal"), "comment": tk._("Comment")}.get(kind, kind)
+
+
+def title_text(consultation) -> str:
+    """The draft's title in the current language (a page's, an e-mail's: the site's)."""
+    return display.translated({"title": consultation.title,
+                               "title_translated": consultation.title_translated or {}}, "title")
 
 
 def _iso(value) -> str | None:
@@ -60,6 +68,8 @@ def consultation_dictize(consultation, manager: bool = False, with_text: bool = 
         "id": consultation.id,
         "name": consultation.name,
         "title": consultation.title,
+        "title_translated": fluent.record_translations(consultation.title,
+                                                       consultation.title_translated),
         "summary": consultation.summary,
         "kind": consultation.kind,
         "owner_org": consultation.owner_org,

@@ -6,6 +6,8 @@ import datetime
 import ckan.plugins.toolkit as tk
 from feedgen.feed import FeedGenerator
 
+from ckanext.transparency.i18n import display
+
 from . import lifecycle
 
 
@@ -26,11 +28,11 @@ def atom(drafts: list[dict], self_url: str) -> bytes:
             tzinfo=datetime.timezone.utc)
         newest = max(newest or modified, modified)
         entry.id(url)
-        entry.title(draft["title"])
+        entry.title(display.translated(draft, "title"))
         entry.link(href=url)
         entry.published(created)
         entry.updated(modified)
-        entry.author({"name": draft["organization"]["title"] or ""})
+        entry.author({"name": display.department_title(draft["organization"])})
         entry.category(term=draft["kind"], label=lifecycle.kind_label(draft["kind"]))
         entry.summary(tk._("{summary} Proposals from {opens} to {closes}.").format(
             summary=draft["summary"] or "", opens=draft["opens_on"], closes=draft["closes_on"]))

@@ -25,7 +25,9 @@ class Consultation(tk.BaseModel):
 
     id = sa.Column(sa.UnicodeText, primary_key=True, default=ckan_types.make_uuid)
     name = sa.Column(sa.UnicodeText, nullable=False, unique=True)
-    title = sa.Column(sa.UnicodeText, nullable=False)
+    title = sa.Column(sa.UnicodeText, nullable=False)  # in Uzbek
+    # the title in the other languages, {"uz-Cyrl"|"ru"|"en": text} (i18n/fluent.py)
+    title_translated = sa.Column(JSONB, nullable=False, default=dict)
     summary = sa.Column(sa.UnicodeText, nullable=False, default="")
     kind = sa.Column(sa.UnicodeText, nullable=False)
     owner_org = sa.Column(sa.UnicodeText, nullable=False)

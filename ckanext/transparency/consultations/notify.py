@@ -8,10 +8,11 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
 
+from ckanext.transparency.i18n import display
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import lifecycle, moderation
-from .dictization import decision_label
+from .dictization import decision_label, title_text
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def answer(consultation, proposal) -> bool:
     body = tk._(
         "Your proposal No. {number} on the draft \"{title}\" has been answered.\n\n"
         "Decision: {decision}\nReason: {reason}\n\nThe draft and all answers: {url}\n"
-    ).format(number=proposal.number, title=consultation.title,
+    ).format(number=proposal.number, title=title_text(consultation),
              decision=decision_label(proposal.decision), reason=proposal.answer,
              url=_draft_url(consultation))
     return _send(model.User.get(proposal.author_id), subject, body)
@@ -50,7 +51,7 @@ def rejected(consultation, proposal) -> bool:
     body = tk._(
         "Your proposal No. {number} on the draft \"{title}\" was not published under the "
         "moderation rule \"{rule}\".\n{note}\nThe moderation rules: {rules}\n"
-    ).format(number=proposal.number, title=consultation.title,
+    ).format(number=proposal.number, title=title_text(consultation),
              rule=moderation.reason_title(proposal.moderation_reason),
              note=proposal.moderation_note or "",
              rules=tk.url_for("consultations.rules", _external=True))
@@ -59,13 +60,13 @@ def rejected(consultation, proposal) -> bool:
 
 @in_site_language()
 def new_draft(consultation, user) -> bool:
-    subject = tk._("New draft for public discussion: {title}").format(title=consultation.title)
+    subject = tk._("New draft for public discussion: {title}").format(title=title_text(consultation))
     body = tk._(
         "A new draft is put up for public discussion.\n\n{title}\n{kind}, {organization}\n"
         "Proposals from {opens} to {closes}.\n\n{url}\n\n"
         "You receive this because you subscribed to new drafts; unsubscribe at {manage}\n"
-    ).format(title=consultation.title, kind=lifecycle.kind_label(consultation.kind),
-             organization=(model.Group.get(consultation.owner_org) or consultation).title,
+    ).format(title=title_text(consultation), kind=lifecycle.kind_label(consultation.kind),
+             organization=display.department_title(consultation.owner_org),
              opens=consultation.opens_on.isoformat(), closes=consultation.closes_on.isoformat(),
              url=_draft_url(consultation),
              manage=tk.url_for("consultations.index", _external=True))

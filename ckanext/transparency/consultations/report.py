@@ -6,6 +6,7 @@ from __future__ import annotations
 import collections
 
 import ckan.model as model
+from ckanext.transparency.i18n import fluent
 
 from . import moderation
 from .dictization import DECISIONS, _support, organization_summary
@@ -26,7 +27,10 @@ def build(consultation) -> dict:
                                   if p.state == moderation.REJECTED)
     return {
         "consultation": {"id": consultation.id, "name": consultation.name,
-                         "title": consultation.title, "kind": consultation.kind,
+                         "title": consultation.title,
+                         "title_translated": fluent.record_translations(
+                             consultation.title, consultation.title_translated),
+                         "kind": consultation.kind,
                          "organization": organization_summary(consultation.owner_org),
                          "opens_on": consultation.opens_on.isoformat(),
                          "closes_on": consultation.closes_on.isoformat()},

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from fpdf import FPDF
 from fpdf.fonts import FontFace
+from ckanext.transparency.i18n import display
 from ckanext.transparency.spreadsheet import safe_cell, safe_row
 
 from . import articles, lifecycle, settings
@@ -48,13 +49,13 @@ def summary(report: dict) -> list[tuple[str, int]]:
 
 def _title(report: dict) -> str:
     return tk._("Report on the public discussion: {title}").format(
-        title=report["consultation"]["title"])
+        title=display.translated(report["consultation"], "title"))
 
 
 def _subtitle(report: dict) -> str:
     c = report["consultation"]
     return tk._("{kind}, {organization}; discussion from {opens} to {closes}").format(
-        kind=lifecycle.kind_label(c["kind"]), organization=c["organization"]["title"] or "",
+        kind=lifecycle.kind_label(c["kind"]), organization=display.department_title(c["organization"]),
         opens=c["opens_on"], closes=c["closes_on"])
 
 
@@ -129,7 +130,7 @@ def _col_widths(pdf: FPDF, table: list[list[str]]) -> list[float]:
 def _letterhead(pdf: FPDF, report: dict) -> None:
     c = report["consultation"]
     pdf.set_font("Body", "B", 11)
-    pdf.multi_cell(0, 6, c["organization"]["title"] or "", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, display.department_title(c["organization"]), new_x="LMARGIN", new_y="NEXT")
     pdf.set_draw_color(80, 80, 80)
     pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
     pdf.ln(4)
@@ -149,7 +150,7 @@ def to_pdf(report: dict) -> bytes:
     pdf.add_font("Body", "", regular)
     pdf.add_font("Body", "B", bold)
     pdf.set_title(_title(report))
-    pdf.set_author(report["consultation"]["organization"]["title"] or "")
+    pdf.set_author(display.department_title(report["consultation"]["organization"]))
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     _letterhead(pdf, report)

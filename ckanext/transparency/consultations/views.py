@@ -291,6 +291,7 @@ def _draft_form(draft: dict | None):
         form = _form()
         data = {k: form[k] for k in ("name", "title", "summary", "kind", "owner_org",
                                      "body", "opens_on", "closes_on") if k in form}
+        data.update({k: v for k, v in form.items() if k.startswith("title_translated-")})
         upload = tk.request.files.get("upload")
         if upload and upload.filename:
             data["upload"] = upload

@@ -120,12 +120,16 @@ class DatasetSpec:
         encoding = f" ({ENCODINGS[spec.encoding]})" if spec.format == CSV else ""
         return self.text("Maʼlumotlar") + f", {spec.format}{encoding}"
 
-    def resource_dict(self, spec: FileSpec, table: Table) -> dict:
+    def resource_name_translated(self, spec: FileSpec) -> dict:
+        """The file's name in Russian and English (i18n/fluent.py)."""
         encoding = f" ({ENCODINGS[spec.encoding]})" if spec.format == CSV else ""
+        return {lang: f"{word}, {spec.format}{encoding}"
+                for lang, word in translations.RESOURCE_NAME.items()}
+
+    def resource_dict(self, spec: FileSpec, table: Table) -> dict:
         return {
             "name": self.resource_name(spec),
-            "name_translated": {lang: f"{word}, {spec.format}{encoding}"
-                                for lang, word in translations.RESOURCE_NAME.items()},
+            "name_translated": self.resource_name_translated(spec),
             "description": self.text(describe_file(spec, table)),
             "format": spec.format,
         }

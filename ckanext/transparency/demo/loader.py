@@ -38,6 +38,21 @@ def _upload(context: dict, spec: DatasetSpec, package_id: str, file: files.FileS
         return tk.get_action("resource_create")(dict(context), data)
 
 
+def _translate_resources(context: dict, spec: DatasetSpec, package: dict,
+                         stats: collections.Counter) -> None:
+    """Give the files a demo uploaded before it had translations their Russian and English
+    names (only the names change: the files are not loaded again)."""
+    untranslated = {r.get("name"): r for r in package.get("resources", [])
+                    if not r.get("name_translated")}
+    for file in spec.files:
+        resource = untranslated.get(spec.resource_name(file))
+        if resource is not None:
+            tk.get_action("resource_patch")(dict(context), {
+                "id": resource["id"],
+                "name_translated": spec.resource_name_translated(file)})
+            stats["files translated"] += 1
+
+
 def ensure_dataset(context: dict, spec: DatasetSpec, directory: Path,
                    stats: collections.Counter) -> None:
     """Create the dataset unless it exists, then upload the files it lacks."""
@@ -55,6 +70,7 @@ def ensure_dataset(context: dict, spec: DatasetSpec, directory: Path,
             package = tk.get_action("package_patch")(
                 dict(context), {"id": package["id"], **spec.translations()})
             stats["datasets translated"] += 1
+    _translate_resources(context, spec, package, stats)
     present = {r.get("name") for r in package.get("resources", [])}
     missing = [f for f in spec.files if spec.resource_name(f) not in present]
     if not missing:

@@ -13,6 +13,8 @@ import ckan.plugins.toolkit as tk
 import icalendar
 from feedgen.feed import FeedGenerator
 
+from ckanext.transparency.i18n import display
+
 from . import times
 from .helpers import kind_labels, status_labels
 
@@ -30,7 +32,7 @@ def _host() -> str:
 
 def _description(event: dict) -> str:
     parts = [kind_labels().get(event["kind"], event["kind"]),
-             event["organization"].get("title", ""), event["description"]]
+             display.department_title(event["organization"]), event["description"]]
     if event["status"] in ("postponed", "cancelled"):
         parts.insert(0, status_labels()[event["status"]] + (
             f": {event['status_note']}" if event["status_note"] else ""))
@@ -54,7 +56,7 @@ def ical(events: list[dict], title: str) -> bytes:
         entry.add("dtstamp", now)
         entry.add("dtstart", _utc(event["start"]))
         entry.add("dtend", _utc(event["end"]))
-        entry.add("summary", " ".join(event["title"].split()))  # older titles: one line here
+        entry.add("summary", " ".join(display.translated(event, "title").split()))  # older titles: one line here
         entry.add("description", _description(event))
         location = event["location"] or event["stream_url"]
         if location:
@@ -85,11 +87,11 @@ def atom(events: list[dict], title: str, feed_url: str, page_url: str) -> bytes:
         entry.id(event["url"])
         status = status_labels()[event["status"]]
         when = tk.h.dialogue_when(event["start"])
-        entry.title(f"{event['title']} ({when}, {status})")
+        entry.title(f"{display.translated(event, 'title')} ({when}, {status})")
         entry.link(href=event["url"], rel="alternate")
         entry.published(_utc(event["created"]))
         entry.updated(_utc(event["modified"]))
-        entry.author({"name": event["organization"].get("title", "")})
+        entry.author({"name": display.department_title(event["organization"])})
         entry.summary(_description(event))
         entry.category(term=event["kind"], label=kind_labels().get(event["kind"]))
     return feed.atom_str(pretty=True)

@@ -6,6 +6,8 @@ import textwrap
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.i18n import display
+
 from . import times, video
 from .model import utcnow
 from .logic.questions import rules
@@ -148,7 +150,7 @@ def dialogue_editable_departments() -> list[dict]:
 
 
 def dialogue_options(departments: list[dict]) -> list[tuple[str, str]]:
-    return [(d["id"], d["title"]) for d in departments]
+    return [(d["id"], display.department_title(d)) for d in departments]
 
 
 def dialogue_is_moderator() -> bool:

@@ -10,6 +10,7 @@ import datetime
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, PrimaryKeyConstraint,
                         UnicodeText, UniqueConstraint, orm)
+from sqlalchemy.dialects.postgresql import JSONB
 
 import ckan.model.types as _types
 from ckan.model.base import BaseModel
@@ -50,7 +51,9 @@ class Event(BaseModel):
     id = Column(UnicodeText, primary_key=True, default=_id)
     name = Column(UnicodeText, nullable=False, unique=True)
     kind = Column(UnicodeText, nullable=False)
-    title = Column(UnicodeText, nullable=False)
+    title = Column(UnicodeText, nullable=False)  # in Uzbek
+    # the title in the other languages, {"uz-Cyrl"|"ru"|"en": text} (i18n/fluent.py)
+    title_translated = Column(JSONB, nullable=False, default=dict)
     description = Column(UnicodeText, nullable=False, default="")
     owner_org = Column(UnicodeText, ForeignKey("group.id", ondelete="CASCADE"), nullable=False,
                        index=True)

@@ -17,6 +17,7 @@ import ckan.plugins.toolkit as tk
 from sqlalchemy import select, union
 from ckan.lib import mailer
 
+from ckanext.transparency.i18n import display
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import model as m
@@ -70,21 +71,23 @@ def _message(note: m.Notification, event: m.Event) -> tuple[str, str]:
     url = event_url(event)
     when = times.to_local(event.start).strftime("%Y-%m-%d %H:%M")
     reason = data.get("note") or ""
+    title = display.translated({"title": event.title,
+                                "title_translated": event.title_translated or {}}, "title")
     if note.kind == "postponed":
-        subject = tk._("Postponed: {title}").format(title=event.title)
+        subject = tk._("Postponed: {title}").format(title=title)
         body = tk._("The event has been postponed to {when}.").format(when=when)
     elif note.kind == "rescheduled":
-        subject = tk._("New time: {title}").format(title=event.title)
+        subject = tk._("New time: {title}").format(title=title)
         body = tk._("The event now starts at {when}.").format(when=when)
     elif note.kind == "cancelled":
-        subject = tk._("Cancelled: {title}").format(title=event.title)
+        subject = tk._("Cancelled: {title}").format(title=title)
         body = tk._("The event has been cancelled.")
     elif note.kind == "answered":
-        subject = tk._("Your question was answered: {title}").format(title=event.title)
+        subject = tk._("Your question was answered: {title}").format(title=title)
         body = tk._("Your question #{number} has been answered.").format(
             number=data.get("number"))
     else:
-        subject = tk._("Your question was not published: {title}").format(title=event.title)
+        subject = tk._("Your question was not published: {title}").format(title=title)
         body = tk._("Your question #{number} was not published. Reason: {reason}.").format(
             number=data.get("number"), reason=data.get("reason_label") or data.get("reason"))
     if reason:

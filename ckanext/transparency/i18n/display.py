@@ -82,13 +82,22 @@ def offered_locales() -> tuple[str, ...]:
         "uz", "uz_Cyrl", "ru", "en")
 
 
+def translated(record: dict, field: str, locale: Optional[str] = None) -> str:
+    """A record's `field` (an event's or draft's title, as the API gives it with its
+    `<field>_translated`) in the reader's language, else its Uzbek text in the reader's
+    script."""
+    locale = locale or page_locale()
+    return (given_text(record, field, locale)
+            or in_script(record.get(field) or "", locale))
+
+
 def titles(data: dict, field: str = "title") -> dict[str, str]:
-    """A content field in every offered locale, as a page of that locale shows it: its
-    translation or explicit spelling, else the Uzbek text in the locale's script. `data`: a
-    dict as `given_text` reads it (a dataset's `title_translated` may be its stored JSON)."""
-    plain = data.get(field) or data.get("name") or ""
-    return {locale: given_text(data, field, locale) or in_script(plain, locale)
-            for locale in offered_locales()}
+    """A content field in every offered locale, as a page of that locale shows it (`translated`;
+    a record without the field falls back to its name). `data`: a dict as `given_text` reads it
+    (a dataset's `title_translated` may be its stored JSON)."""
+    if not data.get(field):
+        data = dict(data, **{field: data.get("name") or ""})
+    return {locale: translated(data, field, locale) for locale in offered_locales()}
 
 
 def _convert(data: dict, fields: tuple, locale: str, language: Optional[str] = None) -> None:
@@ -243,4 +252,4 @@ def tags_in_both_scripts(fq: str) -> str:
 
 def get_helpers() -> dict:
     return {"transparency_script": text, "get_facet_items_dict": get_facet_items_dict,
-            "transparency_department": department_title}
+            "transparency_department": department_title, "transparency_translated": translated}

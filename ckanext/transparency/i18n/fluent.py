@@ -135,9 +135,47 @@ def fluent_core_text(field: dict, schema: dict):
     return validator
 
 
+# -- the portal's own records (events, drafts): a `<field>_translated` column -----------------
+def fluent_translations(key, data, errors, context):
+    """`<field>_translated` of an action schema (not scheming's): the dict the API takes, as for
+    datasets; kept without its Uzbek text, which is the plain field's. Absent when not given."""
+    value = data.get(key)
+    if value is tk.missing or value is None or value == "":
+        value = _form_values(key, data)
+        if value is None:
+            data.pop(key, None)
+            raise tk.StopOnError
+    value, problems = _clean(value)
+    if problems:
+        errors[key].extend(problems)
+        raise tk.StopOnError
+    value.pop(UZBEK, None)
+    data[key] = value
+
+
+def uzbek_into_plain(data_dict: dict, field: str) -> dict:
+    """`data_dict` with `field` taken from its `_translated` dict's Uzbek text when not given
+    itself (a client may send only `title_translated`, as it may for a dataset)."""
+    if isinstance(data_dict.get(field), str) and data_dict[field].strip():
+        return data_dict
+    uzbek = as_dict(data_dict.get(field + SUFFIX)).get(UZBEK)
+    if isinstance(uzbek, str) and uzbek.strip():
+        return dict(data_dict, **{field: uzbek})
+    return data_dict
+
+
+def record_translations(plain: Optional[str], stored: Any) -> dict:
+    """A record's `<field>_translated` for the API: the Uzbek text (its plain field) and the
+    other languages given."""
+    result = {UZBEK: plain} if plain else {}
+    result.update({tag: text for tag, text in as_dict(stored).items()
+                   if tag != UZBEK and isinstance(text, str) and text})
+    return result
+
+
 def get_validators() -> dict:
     return {"fluent_text": fluent_text, "fluent_text_output": fluent_text_output,
-            "fluent_core_text": fluent_core_text}
+            "fluent_core_text": fluent_core_text, "fluent_translations": fluent_translations}
 
 
 # -- the search index ---------------------------------------------------------------------------

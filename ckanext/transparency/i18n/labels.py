@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "summary": _("Summary"), "transcript": _("Transcript"), "question": _("Question"),
     "period": _("Period"), "quarter": _("Quarter"), "year": _("Year"), "date": _("Date"),
     "position": _("Position"), "link": _("Link"), "url": _("URL"), "name": _("Name"),
+    "title_translated": _("Title"),
 }
 INTERNAL_FIELDS = {
     "id", "package_id", "position", "state", "url_type", "datastore_active",

@@ -28,7 +28,7 @@ def in_language(locale: str | None):
     if not locale or (offered and locale not in offered):
         locale = tk.config.get("ckan.locale_default") or "en"
     if flask.has_app_context():
-        with flask_babel.force_locale(locale):
+        with flask_babel.force_locale(locale), _page_language(locale):
             yield
         return
     # Commands and the jobs worker run outside Flask: lend them a request of the app, as
@@ -38,5 +38,24 @@ def in_language(locale: str | None):
         yield
         return
     with internal.app.test_request_context(base_url=tk.config.get("ckan.site_url")), \
-            flask_babel.force_locale(locale):
+            flask_babel.force_locale(locale), _page_language(locale):
         yield
+
+
+@contextmanager
+def _page_language(locale: str):
+    """`h.lang()` (which content in the reader's language follows: i18n/display.py) says
+    `locale` too, and the request's own language again afterwards."""
+    if not flask.has_request_context():
+        yield
+        return
+    environ = flask.request.environ
+    before = environ.get("CKAN_LANG")
+    environ["CKAN_LANG"] = locale
+    try:
+        yield
+    finally:
+        if before is None:
+            environ.pop("CKAN_LANG", None)
+        else:
+            environ["CKAN_LANG"] = before

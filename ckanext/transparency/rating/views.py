@@ -7,6 +7,7 @@ from flask import Blueprint
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core.context import user_context as _context
+from ckanext.transparency.i18n import display
 
 from . import charts, periods
 
@@ -68,7 +69,7 @@ def department(name: str):
     except tk.ValidationError:
         return tk.abort(400, tk._("Invalid period"))
     chart = charts.history_svg(history["history"], tk._("Score history of {department}").format(
-        department=history["title"]))
+        department=display.department_title(history["organization"])))
     return tk.render("rating/department.html", {
         "rating": result, "entry": result["department"], "history": history, "chart": chart,
         "kind": kind})

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckanext.transparency.actions import reference
+from ckanext.transparency.i18n import fluent
 from ckanext.transparency.search.text import tokenize
 
 from .. import access, articles, importers, lifecycle, settings, storage, subscriptions
@@ -21,8 +22,10 @@ from .proposal_action import PROPOSAL_ACTIONS
 from .report_action import REPORT_ACTIONS
 
 
-def _search_text(consultation) -> str:
-    return " ".join(tokenize(" ".join((consultation.title, consultation.summary or "",
+def search_text(consultation) -> str:
+    return " ".join(tokenize(" ".join((consultation.title,
+                                       *(consultation.title_translated or {}).values(),
+                                       consultation.summary or "",
                                        consultation.body or ""))))
 
 
@@ -145,7 +148,9 @@ def consultation_show(context, data_dict):
 def consultation_create(context, data_dict):
     """Put a draft up for discussion (editors and admins of the responsible department).
 
-    :param name: URL name; :param title; :param summary
+    :param name: URL name; :param title (in Uzbek); :param summary
+    :param title_translated: the title in other languages, {"ru": ..., "en": ..., "uz-Cyrl": ...}
+        (as a dataset's; "uz" stands for `title` when that is not given)
     :param kind: decision (minimum period 15 days) or internal (10 days)
     :param owner_org: the responsible department (organization name or id)
     :param body: the text in Markdown: headings start articles, blank lines separate paragraphs
@@ -154,8 +159,8 @@ def consultation_create(context, data_dict):
     """
     tk.check_access("consultation_create", context, data_dict)
     imported = _imported(data_dict, "upload")
-    data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
-                     schemas.consultation_create_schema(), context)
+    data = _validate({k: v for k, v in fluent.uzbek_into_plain(data_dict, "title").items()
+                      if k != "upload"}, schemas.consultation_create_schema(), context)
     if imported:
         data["body"] = imported.markdown
     if not (data.get("body") or "").strip():
@@ -167,12 +172,13 @@ def consultation_create(context, data_dict):
     user = access.user_object(context)
     consultation = Consultation(
         id=model.types.make_uuid(), name=data["name"], title=data["title"],
+        title_translated=data.get("title_translated") or {},
         summary=data.get("summary", ""), kind=data["kind"], owner_org=data["owner_org"],
         body=data["body"], source_format=imported.format if imported else "markdown",
         opens_on=data["opens_on"], closes_on=data["closes_on"],
         creator_user_id=user.id if user else None)
     _set_articles(consultation, consultation.body)
-    consultation.search_text = _search_text(consultation)
+    consultation.search_text = search_text(consultation)
     model.Session.add(consultation)
     if imported:
         _attach_original(consultation, imported)
@@ -191,8 +197,8 @@ def consultation_update(context, data_dict):
     tk.check_access("consultation_update", context,
                     {"id": consultation.id, "owner_org": data_dict.get("owner_org")})
     imported = _imported(data_dict, "upload")
-    data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
-                     schemas.consultation_update_schema(), context)
+    data = _validate({k: v for k, v in fluent.uzbek_into_plain(data_dict, "title").items()
+                      if k != "upload"}, schemas.consultation_update_schema(), context)
     if imported:
         data["body"] = imported.markdown
     status = lifecycle.status(consultation)
@@ -214,14 +220,15 @@ def consultation_update(context, data_dict):
         _date_check(data, kind, opens_on, closes_on, previous=consultation)
     if "body" in data and not data["body"].strip():
         raise tk.ValidationError({"body": [tk._("Missing value")]})
-    for field in ("name", "title", "summary", "kind", "owner_org", "opens_on", "closes_on"):
+    for field in ("name", "title", "title_translated", "summary", "kind", "owner_org", "opens_on",
+                  "closes_on"):
         if field in data:
             setattr(consultation, field, data[field])
     if "body" in data and data["body"] != consultation.body:
         consultation.body = data["body"]
         consultation.source_format = imported.format if imported else "markdown"
         _set_articles(consultation, consultation.body)
-    consultation.search_text = _search_text(consultation)
+    consultation.search_text = search_text(consultation)
     consultation.modified = utcnow()
     if imported:
         _attach_original(consultation, imported)

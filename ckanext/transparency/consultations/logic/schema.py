@@ -12,10 +12,11 @@ MAX_BODY = 500_000
 @validator_args
 def consultation_create_schema(not_empty, ignore_missing, unicode_safe, one_of, name_validator,
                                consultation_date, consultation_length,
-                               consultation_organization):
+                               consultation_organization, fluent_translations):
     return {
         "name": [not_empty, unicode_safe, name_validator],
         "title": [not_empty, unicode_safe, consultation_length(300)],
+        "title_translated": [fluent_translations],
         "summary": [ignore_missing, unicode_safe, consultation_length(3000)],
         "kind": [not_empty, unicode_safe, one_of(list(lifecycle.KINDS))],
         "owner_org": [not_empty, unicode_safe, consultation_organization],
@@ -29,7 +30,8 @@ def consultation_create_schema(not_empty, ignore_missing, unicode_safe, one_of, 
 def consultation_update_schema(not_empty, ignore_missing, unicode_safe):
     schema = consultation_create_schema()
     for field, validators in schema.items():
-        schema[field] = [ignore_missing] + [v for v in validators if v is not not_empty]
+        if field != "title_translated":  # absent unless given already
+            schema[field] = [ignore_missing] + [v for v in validators if v is not not_empty]
     schema["id"] = [not_empty, unicode_safe]
     return schema
 

@@ -7,6 +7,7 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core.interfaces import IPollVotes
+from ckanext.transparency.i18n import fluent
 
 from .. import model as m
 from .. import times
@@ -58,6 +59,7 @@ def question_counts(event_id: str) -> dict:
 def event_dictize(event: m.Event, details: bool = True) -> dict:
     data = {
         "id": event.id, "name": event.name, "kind": event.kind, "title": event.title,
+        "title_translated": fluent.record_translations(event.title, event.title_translated),
         "description": event.description, "owner_org": event.owner_org,
         "organization": organization(event.owner_org),
         "start": times.iso(event.start), "end": times.iso(event.end),

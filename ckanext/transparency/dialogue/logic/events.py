@@ -8,6 +8,7 @@ import ckan.plugins.toolkit as tk
 from sqlalchemy import extract
 
 from ckanext.transparency.actions import reference
+from ckanext.transparency.i18n import fluent
 
 from .. import model as m
 from .. import notifications, storage
@@ -17,9 +18,10 @@ from .dictization import event_dictize, material_dictize
 from .validators import dialogue_http_url
 
 # a change of these fields is a new version of the calendar entry (iCalendar SEQUENCE)
-CALENDAR_FIELDS = ("title", "start", "end", "location", "stream_url", "status", "description")
-EDITABLE = ("kind", "title", "description", "owner_org", "start", "end", "location",
-            "stream_url", "period", "questions_open", "summary", "transcript", "status_note")
+CALENDAR_FIELDS = ("title", "title_translated", "start", "end", "location", "stream_url", "status",
+                   "description")
+EDITABLE = ("kind", "title", "title_translated", "description", "owner_org", "start", "end",
+            "location", "stream_url", "period", "questions_open", "summary", "transcript", "status_note")
 
 
 def _get_event(reference: str | None) -> m.Event:
@@ -33,7 +35,8 @@ def refresh_search_text(event: m.Event) -> None:
     answered = (model.Session.query(m.Question.text, m.Question.answer)
                 .filter(m.Question.event_id == event.id, m.Question.status == "published",
                         m.Question.answer.isnot(None)).all())
-    event.search_text = canonical(event.title, event.description, event.summary,
+    event.search_text = canonical(event.title, *(event.title_translated or {}).values(),
+                                  event.description, event.summary,
                                   event.transcript, event.period,
                                   *[f"{q} {a}" for q, a in answered])
 
@@ -51,7 +54,9 @@ def event_create(context, data_dict):
     """Announce an event (or record one held before the portal existed, status "held").
 
     :param kind: quarterly_report, briefing, qa_session or other
-    :param title, description: texts
+    :param title, description: texts (the title in Uzbek)
+    :param title_translated: the title in other languages, {"ru": ..., "en": ..., "uz-Cyrl": ...}
+        (as a dataset's; "uz" stands for `title` when that is not given)
     :param owner_org: the department (organization id or name)
     :param start, end: ISO 8601; without an offset, the site's timezone; end defaults to +1 h
     :param location, stream_url: where to attend or watch
@@ -59,7 +64,8 @@ def event_create(context, data_dict):
     :param questions_open: whether questions are accepted in advance (default true)
     :param name: the address (/dialogue/event/<name>); made from the title when missing
     """
-    data = common.validate(data_dict, schema.event_create_schema(), context)
+    data = common.validate(fluent.uzbek_into_plain(data_dict, "title"),
+                           schema.event_create_schema(), context)
     tk.check_access("event_create", context, dict(data_dict, owner_org=data["owner_org"]))
     user = common.current_user(context)
     start = data["start"]
@@ -73,6 +79,7 @@ def event_create(context, data_dict):
     else:
         name = common.unique_name(m.Event, f"{data['title']} {start:%Y-%m-%d}", "event")
     event = m.Event(name=name, kind=data["kind"], title=data["title"],
+                    title_translated=data.get("title_translated") or {},
                     description=data.get("description", ""), owner_org=data["owner_org"],
                     start=start, end=end, location=data.get("location", ""),
                     stream_url=data.get("stream_url", ""), status=data["status"],
@@ -120,7 +127,8 @@ def event_update(context, data_dict):
     """
     event = _get_event(reference(data_dict))
     tk.check_access("event_update", context, data_dict)
-    data = common.validate(data_dict, schema.event_update_schema(), context)
+    data = common.validate(fluent.uzbek_into_plain(data_dict, "title"),
+                           schema.event_update_schema(), context)
     user = common.current_user(context)
     actor = user.id if user else None
     if data.get("name") and data["name"] != event.name:

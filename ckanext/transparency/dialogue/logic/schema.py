@@ -40,6 +40,7 @@ def _event_fields(create: bool) -> dict:
         "kind": need(_one_of(m.EVENT_KINDS)),
         "title": need(get("unicode_safe"), v.dialogue_text_length(3, 300),
                       v.dialogue_single_line),
+        "title_translated": [get("fluent_translations")],
         "description": _text(),
         "owner_org": need(get("unicode_safe"), v.dialogue_department),
         "start": need(v.dialogue_datetime),
