@@ -132,10 +132,9 @@ def test_russian_and_english_texts_take_their_own_analysis_only():
     assert {"~bank", "~ban"} <= set(text.query_terms("банка")[0])
 
 
-def test_a_russian_genitive_is_not_an_uzbek_suffix(with_plugins, clean_db, clean_index):
-    org = factories.Organization()
+def test_a_russian_genitive_is_not_an_uzbek_suffix(demo):
     factories.Dataset(name="osiyo-banki", title="Osiyo taraqqiyot banki krediti",
-                      owner_org=org["id"],
+                      owner_org=DEPARTMENTS[0].name,
                       title_translated={"ru": "Кредит Азиатского банка развития",
                                         "en": "Asian Development Bank loan"})
     assert names(q="банк") == names(q="банка") == names(q="bank") == {"osiyo-banki"}
@@ -197,3 +196,15 @@ def test_a_search_that_finds_nothing_says_so_in_the_readers_language(demo, app, 
     assert departments in page
     page = _text(app.get(f"{prefix}/group/", query_string={"q": "zzqx"}).get_data(as_text=True))
     assert groups in page
+
+
+@pytest.mark.parametrize("locale, query, heading", [
+    ("ru", "закупки", r"По запросу «закупки» найдено (\d+) наборов данных"),
+    ("uz", "xaridlari", r"«xaridlari» soʻrovi boʻyicha (\d+) ta maʼlumotlar toʻplami topildi"),
+    ("uz_Cyrl", "xaridlari", r"«xaridlari» сўрови бўйича (\d+) та маълумотлар тўплами топилди"),
+    ("en", "procurement", r'(\d+) datasets found for "procurement"'),
+])
+def test_what_a_search_found_is_counted_in_the_readers_language(demo, app, locale, query,
+                                                                  heading):
+    page = _text(app.get(f"/{locale}/dataset/", query_string={"q": query}).get_data(as_text=True))
+    assert int(re.search(heading, page).group(1)) == len(_of_type("procurement"))
