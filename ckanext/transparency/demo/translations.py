@@ -80,18 +80,18 @@ NOTES = {
         "Quarterly financing of the ongoing and completed projects in {year}: planned and "
         "actually allocated funds, execution rate, source of financing."),
     "appeals": (
-        "Статистика обращений физических и юридических лиц (Закон Республики Узбекистан «Об "
-        "обращениях физических и юридических лиц», ЗРУ-445) за {year} год: поступившие и "
-        "рассмотренные обращения по месяцам, видам (заявление, предложение, жалоба) и формам "
-        "(устные, письменные, электронные), результаты, продлённые и просроченные. Срок по "
-        "закону: заявления и жалобы — 15 дней, предложения — 1 месяц. Персональные данные не "
-        "публикуются, только общие числа.",
-        "Statistics of the appeals of individuals and legal entities (Law of the Republic of "
-        "Uzbekistan \"On appeals of individuals and legal entities\", ZRU-445) for {year}: "
-        "appeals received and considered by month, type (application, proposal, complaint) and "
-        "form (oral, written, electronic), outcomes, extended and overdue. Legal deadline: "
-        "15 days for applications and complaints, 1 month for proposals. No personal data are "
-        "published, only totals."),
+        "Статистика обращений граждан (физических лиц) и юридических лиц (Закон Республики "
+        "Узбекистан «Об обращениях физических и юридических лиц», ЗРУ-445) за {year} год: "
+        "поступившие и рассмотренные обращения по месяцам, видам (заявление, предложение, "
+        "жалоба) и формам (устные, письменные, электронные), результаты, продлённые и "
+        "просроченные. Срок по закону: заявления и жалобы — 15 дней, предложения — 1 месяц. "
+        "Персональные данные не публикуются, только общие числа.",
+        "Statistics of the appeals of citizens (individuals) and legal entities (Law of the "
+        "Republic of Uzbekistan \"On appeals of individuals and legal entities\", ZRU-445) for "
+        "{year}: appeals received and considered by month, type (application, proposal, "
+        "complaint) and form (oral, written, electronic), outcomes, extended and overdue. Legal "
+        "deadline: 15 days for applications and complaints, 1 month for proposals. No personal "
+        "data are published, only totals."),
     "appeal_topics": (
         "Обращения по темам за {year} год: по каждой теме ежемесячно поступившие обращения, из "
         "них жалобы и решённые.",

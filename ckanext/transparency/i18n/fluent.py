@@ -26,6 +26,9 @@ from typing import Any, Optional
 import ckan.plugins.toolkit as tk
 from ckanext.scheming.validation import scheming_validator
 
+from ..search import fields as search_fields
+from ..search import text as search_text
+
 SUFFIX = "_translated"
 UZBEK = "uz"
 
@@ -182,27 +185,43 @@ def get_validators() -> dict:
 INDEXED = {"title": "title_translated", "notes": "notes_translated"}
 
 
+def _by_language(translations: list[dict], field: str, others: str) -> dict[str, list[str]]:
+    """Index fields of the non-Uzbek texts of `field`: a language that the search engine
+    analyses in its own way (Russian, English) in a field of that language, any other (an
+    explicit uz-Cyrl text) in `others`."""
+    found: dict[str, list[str]] = {}
+    for texts in translations:
+        for lang, text in texts.items():
+            if lang != UZBEK and isinstance(text, str):
+                index_field = (search_fields.language_field(field, lang)
+                               if lang in search_text.LANGUAGES else others)
+                found.setdefault(index_field, []).append(text)
+    return found
+
+
 def before_index(pkg_dict: dict) -> dict:
     """The other languages' titles and descriptions, and resource names, in the index: a Russian
-    title is found as the Uzbek one is (fields `title_translated`, `notes_translated` and
-    `res_name` of search/fields.py), not as JSON text in an extra."""
+    title is found as the Uzbek one is, with Russian analysis (`title_translated_ru`,
+    `notes_translated_ru`, `res_name_translated_ru`, the same for English, and
+    `title_translated`, `notes_translated`, `res_name` for an explicit Uzbek Cyrillic text: see
+    search/fields.py), not as JSON text in an extra."""
     try:
         validated = json.loads(pkg_dict.get("validated_data_dict") or "{}")
     except ValueError:
         return pkg_dict
     for field, index_field in INDEXED.items():
         pkg_dict.pop("extras_" + field + SUFFIX, None)
-        texts = [t for lang, t in as_dict(validated.get(field + SUFFIX)).items()
-                 if lang != UZBEK and isinstance(t, str)]
-        if texts:
-            pkg_dict[index_field] = texts
-        else:
-            pkg_dict.pop(index_field, None)
-    names = [t for res in validated.get("resources") or () if isinstance(res, dict)
-             for lang, t in as_dict(res.get("name" + SUFFIX)).items()
-             if lang != UZBEK and isinstance(t, str)]
-    if names:
-        pkg_dict["res_name"] = list(pkg_dict.get("res_name") or []) + names
+        for name in [index_field, *(search_fields.language_field(field, lang)
+                                    for lang in search_text.LANGUAGES)]:
+            pkg_dict.pop(name, None)
+        pkg_dict.update(_by_language([as_dict(validated.get(field + SUFFIX))], field,
+                                     index_field))
+    names = _by_language([as_dict(res.get("name" + SUFFIX))
+                          for res in validated.get("resources") or () if isinstance(res, dict)],
+                         "res_name", "res_name")
+    if "res_name" in names:
+        pkg_dict["res_name"] = list(pkg_dict.get("res_name") or []) + names.pop("res_name")
+    pkg_dict.update(names)
     return pkg_dict
 
 

@@ -152,7 +152,7 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
         values = _as_list(value)
         kind = fields.kind(field)
         if kind == fields.TEXT:
-            slots_per_value = [positions(str(v)) for v in values]
+            slots_per_value = [positions(str(v), fields.language(field)) for v in values]
             tokens[field] = sorted({t for slots in slots_per_value for slot in slots
                                     for t in slot if fits(t)})
             texts[field] = " " + VALUE_SEPARATOR.join(

@@ -10,6 +10,8 @@ the weight letter of a field says how much a match in it counts.
 """
 from __future__ import annotations
 
+from . import text
+
 STRING, TEXT, DATE, INT = "string", "text", "date", "int"
 
 _TEXT_FIELDS = {
@@ -17,9 +19,13 @@ _TEXT_FIELDS = {
     "res_name", "res_description", "text", "urls", "title_ngram", "name_ngram",
     "depends_on", "dependency_of", "derives_from", "has_derivation", "links_to",
     "linked_from", "child_of", "parent_of",
-    # the other languages' titles and descriptions (i18n/fluent.py: before_index)
+    # the other languages' titles and descriptions (i18n/fluent.py: before_index); those in a
+    # language of text.LANGUAGES are in fields of their own (language_field)
     "title_translated", "notes_translated",
 }
+# `title_translated_ru`: the text of `title_translated` in one language, analysed as that
+# language (text.stems); matched, weighted and copied to `text` as its source field is.
+TRANSLATED_MARK = "_translated_"
 _INT_FIELDS = {"views_total", "views_recent", "resources_accessed_total",
                "resources_accessed_recent"}
 _DATE_FIELDS = {"metadata_created", "metadata_modified", "indexed_ts"}
@@ -67,7 +73,26 @@ def key(field: str, value: str) -> str | None:
     return text
 
 
+def language_field(field: str, language: str) -> str:
+    """The index field of `field`'s text in `language` (title -> title_translated_ru)."""
+    return f"{field}{TRANSLATED_MARK}{language}"
+
+
+def _split_language(field: str) -> tuple[str, str | None]:
+    """(source field, language) of a language field, (field, None) of any other."""
+    source, mark, language = field.rpartition(TRANSLATED_MARK)
+    if mark and source and language in text.LANGUAGES:
+        return source, language
+    return field, None
+
+
+def language(field: str) -> str | None:
+    """The language of a field's text when the field says it (title_translated_ru -> ru)."""
+    return _split_language(field)[1]
+
+
 def kind(field: str) -> str:
+    field = _split_language(field)[0]
     if field in _TEXT_FIELDS or field.startswith(("extras_", "res_extras_")):
         return TEXT
     if field in _DATE_FIELDS or field.endswith("_date"):
@@ -82,6 +107,7 @@ def is_indexed(field: str) -> bool:
 
 
 def is_stored(field: str) -> bool:
+    field = _split_language(field)[0]
     if field in _NOT_STORED:
         return False
     return (field in _STORED_STRINGS or field in _TEXT_FIELDS or field in _DATE_FIELDS
@@ -90,6 +116,7 @@ def is_stored(field: str) -> bool:
 
 def weight_letter(field: str) -> str | None:
     """The tsvector weight of a free-text field, None where it is only in the catch-all."""
+    field = _split_language(field)[0]
     if field in WEIGHT_LETTER:
         return WEIGHT_LETTER[field]
     if field.startswith(("extras_", "res_extras_", "vocab_")):
@@ -98,4 +125,5 @@ def weight_letter(field: str) -> str | None:
 
 
 def copied_to_text(field: str) -> bool:
+    field = _split_language(field)[0]
     return field in TEXT_COPY_SOURCES or field.startswith(TEXT_COPY_PREFIXES)

@@ -99,15 +99,16 @@ def words(text: str) -> list[str]:
             for w in (normalize(p) for p in _parts(chunk)) if w]
 
 
-def positions(text: str) -> list[list[str]]:
+def positions(text: str, language: str | None = None) -> list[list[str]]:
     """The terms of an indexed text by position: the word first, then its stems, and at the
-    first part of a run of two or more its catenation and the catenation's stems."""
+    first part of a run of two or more its catenation and the catenation's stems. `language`
+    (see `stems`) is the text's language when it is known."""
     return [list(slot) for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text)))
-            for slot in _chunk_positions(chunk)]
+            for slot in _chunk_positions(chunk, language)]
 
 
 @functools.lru_cache(maxsize=200_000)
-def _chunk_positions(chunk: str) -> tuple[tuple[str, ...], ...]:
+def _chunk_positions(chunk: str, language: str | None) -> tuple[tuple[str, ...], ...]:
     slots: list[tuple[str, ...]] = []
     parts = [(p, normalize(p)) for p in _parts(chunk)]
     parts = [(raw, word) for raw, word in parts if word]
@@ -116,12 +117,12 @@ def _chunk_positions(chunk: str) -> tuple[tuple[str, ...], ...]:
         j = i + 1
         while j < len(parts) and parts[j][0].isdigit() == parts[i][0].isdigit():
             j += 1
-        first = [parts[i][1], *stems(parts[i][0])]
+        first = [parts[i][1], *stems(parts[i][0], language)]
         if j - i > 1:
             joined = "".join(raw for raw, _ in parts[i:j])
-            first += [normalize(joined), *stems(joined)]
+            first += [normalize(joined), *stems(joined, language)]
         slots.append(tuple(first))
-        slots.extend((w, *stems(raw)) for raw, w in parts[i + 1:j])
+        slots.extend((w, *stems(raw, language)) for raw, w in parts[i + 1:j])
         i = j
     return tuple(slots)
 
@@ -132,21 +133,46 @@ def is_cyrillic(word: str) -> bool:
 
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "ru": snowballstemmer.stemmer("russian")}
 _stem_lock = threading.Lock()  # a Snowball stemmer object keeps state while it works
+# Texts in a known language (a Russian or English title) are analysed as PostgreSQL's text
+# search configuration of that language does: `russian` stems Cyrillic words with Russian
+# Snowball and Latin ones with English Snowball, `english` stems every word with English
+# Snowball (which leaves Cyrillic as it is). The Uzbek suffix rules are not theirs.
+LANGUAGES = ("ru", "en")
+
+
+# Russian Snowball keeps the vowel that a noun drops in its other forms ("закупок" and
+# "закупки" stem to "закупок" and "закупк", "образец" and "образца" to "образец" and "образц"),
+# so the form without it is a stem too, at index and query time alike.
+_FLEETING_VOWEL_RE = re.compile("(?<=[бвгджзклмнпрстфхцчшщ])[оеё](?=[кц]$)")
+MIN_FLEETING_STEM = 5
+
+
+def _without_fleeting_vowel(stem: str) -> tuple[str, ...]:
+    if len(stem) < MIN_FLEETING_STEM or not _FLEETING_VOWEL_RE.search(stem):
+        return ()
+    return (_FLEETING_VOWEL_RE.sub("", stem),)
 
 
 @functools.lru_cache(maxsize=200_000)
-def stems(raw: str) -> tuple[str, ...]:
-    """The stems of one word part as written (English or Russian Snowball by script, and the
-    Uzbek suffix rules), canonical and marked with STEM_MARK; none for numbers."""
+def stems(raw: str, language: str | None = None) -> tuple[str, ...]:
+    """The stems of one word part as written, canonical and marked with STEM_MARK; none for
+    numbers. In a text of a `language` of LANGUAGES: that language's Snowball analysis. In any
+    other text (Uzbek in either script, or a language not known), and in a query, whose
+    language is not known: every analysis that applies to the word (English or Russian
+    Snowball by script, and the Uzbek suffix rules), so that a query word meets the stems of
+    each language's texts."""
     canonical = normalize(raw)
     if not canonical or canonical.isdigit():
         return ()
+    found = set()
     with _stem_lock:
-        if is_cyrillic(raw):
-            snowball = normalize(_STEMMERS["ru"].stemWord(raw.lower()))
-        else:
-            snowball = _STEMMERS["en"].stemWord(canonical)
-    found = {snowball, uzbek.stem(canonical)}
+        if not is_cyrillic(raw):
+            found.add(_STEMMERS["en"].stemWord(canonical))
+        elif language != "en":
+            russian = _STEMMERS["ru"].stemWord(raw.lower())
+            found.update(normalize(s) for s in (russian, *_without_fleeting_vowel(russian)))
+    if language not in LANGUAGES:
+        found.add(uzbek.stem(canonical))
     return tuple(sorted(STEM_MARK + s for s in found if s))
 
 
