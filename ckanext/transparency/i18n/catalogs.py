@@ -68,7 +68,7 @@ def ckan_i18n_dir() -> Path:
 # are optional, and left out.
 CORE_SCOPE = ("ckan/templates/", "ckan/views/", "ckan/lib/helpers.py", "ckan/lib/formatters.py",
               "ckan/lib/navl/", "ckan/logic/", "ckan/model/license.py", "ckan/authz.py",
-              "ckan/public-midnight-blue/base/javascript/modules/",
+              "ckan/public-midnight-blue/base/javascript/",
               "ckanext/activity/templates/", "ckanext/activity/views.py",
               "ckanext/activity/logic/", "ckanext/datastore/templates/",
               "ckanext/datatablesview/", "ckanext/textview/", "ckanext/imageview/")
