@@ -96,6 +96,9 @@ def data_strings(session: requests.Session, base: str) -> pagecheck.Data:
     data.add(license["title"] for license in api(session, base, "license_list") or [])
     for action, params in DATA_ACTIONS:
         data.add(pagecheck.strings_in(api(session, base, action, **params)))
+    for event in (api(session, base, "event_list", limit=1000) or {}).get("results", []):
+        data.add(pagecheck.strings_in(api(session, base, "event_question_list",
+                                          event_id=event["id"])))  # what citizens asked
     for package in api(session, base, "package_search", rows=1000)["results"]:
         for resource in package.get("resources", []):
             for action in ("datastore_info", "datastore_search"):
