@@ -1,7 +1,7 @@
 """Crawl a running portal in its four languages and list the text in another language.
 
     .venv/bin/python scripts/i18n_crawl.py http://127.0.0.1:5000 [--password-file var/admin-password]
-        [--user admin] [--max-pages 150] [--json report.json]
+        [--user admin] [--max-pages 150] [--json report.json] [--browser]
 
 The sysadmin's password comes from --password-file, else from ADMIN_PASSWORD (the variable
 `make up` creates the sysadmin with; var/admin-password is written only when it is unset).
@@ -11,12 +11,15 @@ home page and the sections, anonymously and, with a password, as the sysadmin (e
 in /uz, /uz_Cyrl, /ru and /en, and prints the chunks of text that ckanext.transparency.i18n.
 pagecheck flags: English on uz/uz_Cyrl/ru pages, Latin on uz_Cyrl/ru, Cyrillic on uz/en, Uzbek
 on en. Data (what the API returns about datasets, organizations, groups, events, drafts,
-polls...) is left out. Exit status 1 when anything is flagged.
+polls...) is left out. With --browser the pages are read as Chromium renders them, text added
+by JavaScript included (slower). Forms sent with bad and good input, e-mails and the PDF/XLSX
+files are checked by tests/i18n/test_rendered_pages.py. Exit status 1 when anything is flagged.
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import json
 import os
 import re
@@ -36,8 +39,8 @@ START = ("/", "/dataset/", "/organization/", "/group/", "/about", "/open-data", 
          "/user/login", "/user/register", "/user/reset", "/no-such-page",
          "/dataset/no-such-dataset", "/budget-execution/", "/procurement/", "/project-status/",
          "/reception-schedule/", "/appeals-statistics/")
-# CKAN's sysadmin configuration and API help pages are left untranslated (catalogs.CORE_SCOPE).
-SKIP = re.compile(r"^/(api|_debug|ckan-admin|datastore/api_info|webassets|base|fanstatic|uploads)/|/download/|/dump/|"
+# CKAN's API help pages are left untranslated (catalogs.CORE_SCOPE).
+SKIP = re.compile(r"^/(api|_debug|datastore/api_info|webassets|base|fanstatic|uploads)/|/download/|/dump/|"
                   r"\.(csv|xlsx|xls|json|ics|atom|ttl|rdf|xml|jsonld|n3|pdf|png|jpg|svg|zip)$|"
                   r"/user/_logout|/user/logout|/delete|/follow|/unfollow")
 # Actions whose answers are data shown on pages (those that do not exist are skipped).
@@ -57,7 +60,7 @@ def shape(path: str) -> str:
                                  "about", "rules", "report", "moderation", "inbox", "views",
                                  "calendar", "poll", "event", "read", "activity",
                                  "changes", "dictionary", "api-tokens", "followers", "login",
-                                 "register", "reset"} else "*"
+                                 "register", "reset", "config", "trash"} else "*"
             for i, p in enumerate(parts)]
     return "/" + "/".join(kept)
 
@@ -93,6 +96,9 @@ def data_strings(session: requests.Session, base: str) -> pagecheck.Data:
     data.add(license["title"] for license in api(session, base, "license_list") or [])
     for action, params in DATA_ACTIONS:
         data.add(pagecheck.strings_in(api(session, base, action, **params)))
+    for event in (api(session, base, "event_list", limit=1000) or {}).get("results", []):
+        data.add(pagecheck.strings_in(api(session, base, "event_question_list",
+                                          event_id=event["id"])))  # what citizens asked
     for package in api(session, base, "package_search", rows=1000)["results"]:
         for resource in package.get("resources", []):
             for action in ("datastore_info", "datastore_search"):
@@ -132,13 +138,50 @@ def crawl(session: requests.Session, base: str, start, max_pages: int) -> list[s
     return pages
 
 
-def check(session, base, paths, data, who, report) -> None:
+class Browser:
+    """Pages as Chromium renders them (their scripts run), with a requests session's cookies."""
+    CHROMIUM = "/usr/bin/chromium"
+
+    def __enter__(self):
+        from playwright.sync_api import sync_playwright
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=self.CHROMIUM,
+                                                         args=["--no-sandbox"])
+        return self
+
+    def __exit__(self, *exc):
+        self._browser.close()
+        self._playwright.stop()
+
+    def reader(self, session: requests.Session, base: str):
+        context = self._browser.new_context()
+        host = urlsplit(base).hostname
+        context.add_cookies([{"name": c.name, "value": c.value, "domain": host, "path": "/"}
+                             for c in session.cookies])
+        page = context.new_page()
+
+        def read(address: str) -> str | None:
+            answer = page.goto(address, wait_until="load")
+            if answer is None or "text/html" not in answer.headers.get("content-type", ""):
+                return None
+            return page.content()
+        return read
+
+
+def _reader(session: requests.Session):
+    def read(address: str) -> str | None:
+        answer = session.get(address)
+        return answer.text if "text/html" in answer.headers.get("content-type", "") else None
+    return read
+
+
+def check(read, base, paths, data, who, report) -> None:
     for path in paths:
         pages = {}
         for locale in LOCALES:
-            answer = session.get(f"{base}/{locale}{path}")
-            if "text/html" in answer.headers.get("content-type", ""):
-                pages[locale] = answer.text
+            html = read(f"{base}/{locale}{path}")
+            if html is not None:
+                pages[locale] = html
         for locale, findings in pagecheck.check_pages(pages, data).items():
             for finding in findings:
                 report[locale].setdefault(finding.text, {"words": finding.words, "pages": []})
@@ -152,7 +195,15 @@ def main() -> int:
     parser.add_argument("--password-file")
     parser.add_argument("--max-pages", type=int, default=150)
     parser.add_argument("--json")
+    parser.add_argument("--browser", action="store_true",
+                        help="read the pages as Chromium renders them (text added by scripts)")
     args = parser.parse_args()
+    with contextlib.ExitStack() as stack:
+        browser = stack.enter_context(Browser()) if args.browser else None
+        return run(args, browser)
+
+
+def run(args, browser) -> int:
     base = args.base.rstrip("/")
     anonymous = requests.Session()
     report: dict[str, dict] = {locale: {} for locale in LOCALES}
@@ -160,7 +211,8 @@ def main() -> int:
     data.add(START)  # the made-up addresses of the not-found pages
     paths = crawl(anonymous, base, START, args.max_pages)
     print("pages:", " ".join(paths))
-    check(anonymous, base, paths, data, "anonymous", report)
+    check(browser.reader(anonymous, base) if browser else _reader(anonymous), base, paths, data,
+          "anonymous", report)
     password = (Path(args.password_file).read_text().strip() if args.password_file
                 else os.environ.get("ADMIN_PASSWORD"))
     if password:
@@ -169,7 +221,9 @@ def main() -> int:
         data.add(pagecheck.strings_in(api(admin, base, "package_search", rows=1000,
                                           include_private=True, include_drafts=True)))
         admin_start = [p for p in paths if not p.startswith("/user/")] + [
-            "/dashboard/datasets", "/user/" + args.user, "/appeals/inbox"]
+            "/dashboard/datasets", "/user/" + args.user, "/appeals/inbox", "/ckan-admin",
+            "/ckan-admin/config", "/ckan-admin/trash", "/dialogue/moderation",
+            "/appeals/receptions/new", "/consultations/new", "/dialogue/event/new"]
         for path in list(paths):
             kind = re.match(r"^/([\w-]+)/([\w-]+)$", path)
             if kind and kind.group(1) not in ("user", "organization", "group", "appeals",
@@ -179,7 +233,8 @@ def main() -> int:
                                 f"/{kind.group(1)}/{kind.group(2)}/resource/new",
                                 f"/{kind.group(1)}/new"]
         admin_paths = crawl(admin, base, admin_start, args.max_pages)
-        check(admin, base, [p for p in admin_paths if p not in paths], data, "admin", report)
+        check(browser.reader(admin, base) if browser else _reader(admin), base,
+              [p for p in admin_paths if p not in paths], data, "admin", report)
     total = 0
     for locale in LOCALES:
         print(f"== {locale}: {len(report[locale])} chunks in another language")

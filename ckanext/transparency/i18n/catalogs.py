@@ -62,16 +62,18 @@ def ckan_i18n_dir() -> Path:
     return _package_dir("ckan") / "i18n"
 
 
-# CKAN core strings a visitor or an editor meets (by where CKAN uses them); the rest of ckan.pot
-# (sysadmin configuration, e-mails, developer pages, plugins the portal does not run) may stay
-# untranslated. The API help pages are optional, and left out.
+# CKAN core strings a visitor, an editor or a sysadmin meets (by where CKAN uses them: pages,
+# the sysadmin pages, the text its JavaScript modules add); the rest of ckan.pot (e-mails,
+# developer pages, plugins the portal does not run) may stay untranslated. The API help pages
+# are optional, and left out.
 CORE_SCOPE = ("ckan/templates/", "ckan/views/", "ckan/lib/helpers.py", "ckan/lib/formatters.py",
               "ckan/lib/navl/", "ckan/logic/", "ckan/model/license.py", "ckan/authz.py",
+              "ckan/public-midnight-blue/base/javascript/",
               "ckanext/activity/templates/", "ckanext/activity/views.py",
               "ckanext/activity/logic/", "ckanext/datastore/templates/",
               "ckanext/datatablesview/", "ckanext/textview/", "ckanext/imageview/")
-CORE_SCOPE_EXCLUDED = ("ckan/templates/admin/", "ckan/templates/development/",
-                       "ckan/templates/tests/", "ckan/templates/emails/", "ckan/views/admin.py",
+CORE_SCOPE_EXCLUDED = ("ckan/templates/development/", "ckan/templates/tests/",
+                       "ckan/templates/emails/",
                        "ckanext/datastore/templates/datastore/snippets/api_info")
 
 # Other extensions the portal runs whose strings no catalog carries: (package, folder, method).

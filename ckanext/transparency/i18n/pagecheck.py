@@ -32,7 +32,7 @@ _SKIPPED_ELEMENTS = {"script", "style", "noscript", "template", "svg", "code", "
 _TEXT_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label")
 # Names, not words of a language: the software and standards the pages name.
 NAMES = {"ckan", "excel", "datastore", "oc4ids", "ocds", "dcat", "markdown", "gravatar",
-         "github", "youtube", "telegram", "facebook", "openid", "ochiq", "portal", "atom",
+         "github", "youtube", "telegram", "facebook", "windows", "openid", "ochiq", "portal", "atom",
          "rss", "utc", "kib", "mib", "gib", "tib", "ical", "iframe", "twitter", "vimeo", "e-mail",
          "api", "json", "csv", "xlsx", "int", "timestamp", "numeric",  # + DataStore types
          "contracting", "partnership"}  # the Open Contracting Partnership

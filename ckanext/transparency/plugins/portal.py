@@ -42,6 +42,7 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
         # plugins, and lands after them.
         tk.add_template_directory(config, "../templates/portal")
         tk.add_public_directory(config, "../public")
+        tk.add_resource("../web/assets", "transparency_web")
         # CKAN offers the locales found in ckan.i18n_directory: ours adds uz and uz_Cyrl to
         # CKAN's ru and en (see ckanext/transparency/i18n/catalogs.py).
         if not config.get("ckan.i18n_directory"):
