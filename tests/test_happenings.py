@@ -194,3 +194,23 @@ def test_a_feature_left_out_reports_nothing(department):
                                    closes_on=today + dt.timedelta(days=15)))
     model.Session.commit()
     assert happenings_of(since) == []
+
+
+def test_happenings_carry_the_titles_given_in_each_language(department):
+    """A channel tells a Russian reader of an event or a draft by its Russian title."""
+    since = now()
+    act("event_create", department["editor"], kind="briefing", title="Byudjet ijrosi boʻyicha brifing",
+        title_translated={"ru": "Брифинг о бюджете", "en": "Budget briefing"},
+        owner_org=department["org"]["id"], start=at(days=7))
+    today = settings.today()
+    act("consultation_create", department["editor"], name="nizom", title="Ochiqlik nizomi",
+        title_translated={"ru": "Положение об открытости"}, summary="Loyiha", kind="decision",
+        owner_org=department["org"]["id"], body="## 1-modda. Umumiy\n\nMatn.\n",
+        opens_on=today.isoformat(), closes_on=(today + dt.timedelta(days=15)).isoformat())
+    kinds = by_kind(happenings.collect(since))
+    [event] = kinds["event_announced"]
+    assert (event.title_in("ru"), event.title_in("en")) == ("Брифинг о бюджете", "Budget briefing")
+    assert event.title_in("uz_Cyrl") == "Бюджет ижроси бўйича брифинг"
+    [draft] = kinds["draft_opened"]
+    assert draft.title_in("ru") == "Положение об открытости"
+    assert draft.title_in("en") == "Ochiqlik nizomi"

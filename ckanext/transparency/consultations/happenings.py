@@ -33,7 +33,8 @@ def _happening(draft: Consultation, kind: str, key: str, moment: dt.datetime) ->
     return Happening(key=f"draft:{draft.id}:{key}", kind=kind, subject_type="draft",
                      subject_id=draft.id, organization_id=draft.owner_org,
                      occurred_at=utc(moment), url=_url(draft),
-                     title=titles({"title": draft.title}),
+                     title=titles({"title": draft.title,
+                                  "title_translated": draft.title_translated or {}}),
                      extra={"opens_on": draft.opens_on.isoformat(),
                             "closes_on": draft.closes_on.isoformat()})
 

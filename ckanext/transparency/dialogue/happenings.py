@@ -19,7 +19,8 @@ def _happening(event: m.Event, kind: str, key: str, moment: dt.datetime,
     return Happening(key=f"event:{event.id}:{key}", kind=kind, subject_type="event",
                      subject_id=event.id, organization_id=event.owner_org,
                      occurred_at=utc(moment), url=event_url(event),
-                     title=titles({"title": event.title}),
+                     title=titles({"title": event.title,
+                                  "title_translated": event.title_translated or {}}),
                      extra={"start": utc(event.start).isoformat(), **extra})
 
 
