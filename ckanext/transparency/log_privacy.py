@@ -15,6 +15,7 @@ formatted and cleaned), so handlers that come after it see the cleaned record to
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from typing import Any
@@ -95,3 +96,19 @@ def hide_sql_parameters(config: Any) -> None:
     parameters out of errors and logs."""
     config["sqlalchemy.hide_parameters"] = True
     config["ckan.datastore.sqlalchemy.hide_parameters"] = True
+
+
+class _DropRecipient(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Sent email to")
+
+
+@contextlib.contextmanager
+def quiet_mailer():
+    """CKAN's mailer logs "Sent email to <address>": within this block it does not."""
+    logger, drop = logging.getLogger("ckan.lib.mailer"), _DropRecipient()
+    logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        logger.removeFilter(drop)

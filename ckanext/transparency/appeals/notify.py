@@ -9,13 +9,13 @@ CKAN's mailer logs "Sent email to <address>"; an applicant's address must not re
 that record is dropped while an appeal mail is sent."""
 from __future__ import annotations
 
-import contextlib
 import logging
 
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
 
 from ckanext.transparency.i18n.site_language import in_language
+from ckanext.transparency.log_privacy import quiet_mailer
 
 from . import model
 from .logic.validators import strip_control_characters
@@ -33,26 +33,11 @@ NEWS = {
 _JOB_OPTIONS = {"result_ttl": 0, "failure_ttl": 7 * 24 * 3600}
 
 
-class _DropRecipient(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Sent email to")
-
-
-@contextlib.contextmanager
-def _quiet_mailer():
-    logger, drop = logging.getLogger(mailer.__name__), _DropRecipient()
-    logger.addFilter(drop)
-    try:
-        yield
-    finally:
-        logger.removeFilter(drop)
-
-
 def send(applicant: dict | None, subject: str, body: str) -> bool:
     if not applicant or not applicant.get("email"):
         return False
     try:
-        with _quiet_mailer():
+        with quiet_mailer():
             mailer.mail_recipient(strip_control_characters(applicant["full_name"]),
                                   applicant["email"], subject, body)
         return True

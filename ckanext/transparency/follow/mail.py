@@ -4,30 +4,16 @@ button). The link works with a GET, so it needs no form; RFC 8058's POST is not 
 CSRF protection would refuse a post without the page's token."""
 from __future__ import annotations
 
-import contextlib
 import logging
 
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
 
+from ckanext.transparency.log_privacy import quiet_mailer
+
 from . import tokens
 
 log = logging.getLogger(__name__)
-
-
-class _DropRecipient(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Sent email to")
-
-
-@contextlib.contextmanager
-def _quiet_mailer():
-    logger, drop = logging.getLogger(mailer.__name__), _DropRecipient()
-    logger.addFilter(drop)
-    try:
-        yield
-    finally:
-        logger.removeFilter(drop)
 
 
 def unsubscribe_url(payload: dict) -> str:
@@ -38,7 +24,7 @@ def unsubscribe_url(payload: dict) -> str:
 def send(address: str, subject: str, body: str, unsubscribe: str | None = None) -> bool:
     headers = {"List-Unsubscribe": f"<{unsubscribe}>"} if unsubscribe else None
     try:
-        with _quiet_mailer():
+        with quiet_mailer():
             mailer.mail_recipient("", address, subject, body, headers=headers)
         return True
     except Exception as error:  # the class only: a message may carry the address
