@@ -14,6 +14,7 @@ import ckan.plugins.toolkit as tk
 from ckan.tests import helpers
 
 from ckanext.transparency import periodic
+from ckanext.transparency.core.clock import site_today
 from ckanext.transparency.appeals import attachments, model as appeals_model
 
 from .conftest import SECRET, appeal_data, code, stored, submit
@@ -124,5 +125,5 @@ def test_the_periodic_job_removes_personal_data_after_the_retention_period(app):
     assert page.status_code == 200 and tracked["status_label"] in page.body
 
     assert _purge_job() == "done already"
-    assert _purge_job(dt.date.today() + dt.timedelta(days=1)) == \
+    assert _purge_job(site_today() + dt.timedelta(days=1)) == \
         "personal data of 0 completed appeals removed"

@@ -8,11 +8,12 @@ import logging
 
 import pytest
 
-from ckanext.transparency.follow import confirmation
-from ckanext.transparency.follow.model import Follow
-
 import ckan.model as model
 import ckan.tests.helpers as helpers
+
+from ckanext.transparency.core.clock import site_today
+from ckanext.transparency.follow import confirmation
+from ckanext.transparency.follow.model import Follow
 
 from .conftest import ADDRESS, act, at, link, run_periodic, run_worker
 
@@ -48,7 +49,7 @@ def test_a_department_follower_is_told_at_once_and_only_once(app, place, smtp):
     assert event["url"] in message.get_content()
     assert "/follow/unsubscribe/" in str(message["List-Unsubscribe"])
     run_periodic()
-    run_periodic(datetime.date.today() + datetime.timedelta(days=1))
+    run_periodic(site_today() + datetime.timedelta(days=1))
     assert len(smtp.messages) == 1  # the job ran three times, the mail went once
 
     _postpone(place, event, 14)
@@ -90,7 +91,7 @@ def test_a_daily_digest_gathers_the_day_and_goes_once_a_day(app, place, event, s
         language="en")
     _confirmed(app, smtp, subject_type="event", id=event["id"], frequency="immediate",
                language="en")
-    today = datetime.date.today()
+    today = site_today()
     run_periodic(today)
     assert sorted(r[0] for r, _ in smtp.messages) == ["citizen@example.uz", ADDRESS]
     digest = next(m for r, m in smtp.messages if r == ["citizen@example.uz"])
@@ -156,6 +157,6 @@ def test_addresses_never_confirmed_are_forgotten(app, place, smtp, ckan_config, 
     run_periodic()
     assert model.Session.query(Follow).count() == 2  # the link is still valid
     monkeypatch.setitem(ckan_config, "ckanext.transparency.follow.confirm_days", 0)
-    run_periodic(datetime.date.today() + datetime.timedelta(days=1))
+    run_periodic(site_today() + datetime.timedelta(days=1))
     [kept] = model.Session.query(Follow).all()
     assert kept.email == "kept@example.org"
