@@ -10,8 +10,7 @@ from ckanext.transparency.i18n import display
 
 from . import times, video
 from .model import utcnow
-from .logic.questions import rules
-from .logic.questions import reason_labels
+from .moderation import reason_labels, rules
 from .logic.auth import can_edit_department
 
 

@@ -22,6 +22,7 @@ from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import model as m
 from . import times
+from .moderation import reason_labels
 from .logic.dictization import event_url
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,8 @@ def _message(note: m.Notification, event: m.Event) -> tuple[str, str]:
     else:
         subject = tk._("Your question was not published: {title}").format(title=title)
         body = tk._("Your question #{number} was not published. Reason: {reason}.").format(
-            number=data.get("number"), reason=data.get("reason_label") or data.get("reason"))
+            number=data.get("number"),
+            reason=reason_labels().get(data.get("reason"), data.get("reason")))
     if reason:
         body += "\n" + reason
     return subject, f"{body}\n\n{url}\n"
