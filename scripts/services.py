@@ -227,11 +227,13 @@ def replica_urls(state: dict) -> dict[str, str]:
 
 def replica_lag_bytes(state: dict) -> int | None:
     """How far the replica's replay is behind the primary's WAL, in bytes (None: not
-    streaming)."""
+    streaming). Counted from the WAL inserted, not written: with synchronous_commit off (the
+    test databases) a commit waits in the WAL buffers up to 3 x wal_writer_delay, and the
+    written position said "caught up" before the replica had it."""
     conn = _superuser_connect(state)
     try:
         with conn.cursor() as cursor:
-            cursor.execute("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) "
+            cursor.execute("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), replay_lsn) "
                            "FROM pg_stat_replication WHERE state = 'streaming'")
             row = cursor.fetchone()
     finally:

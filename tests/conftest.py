@@ -8,6 +8,7 @@ import functools
 import importlib
 import importlib.metadata
 import os
+import shutil
 
 import pytest
 import sqlalchemy as sa
@@ -118,3 +119,21 @@ def smtp(ckan_config, monkeypatch):
     with SmtpSink() as sink:
         monkeypatch.setitem(ckan_config, "smtp.server", sink.address)
         yield sink
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run: Playwright's sync API allows one instance per
+    thread, so the browser tests of every folder share it."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("chromium is not installed (make test installs it when run as root)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()

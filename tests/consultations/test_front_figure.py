@@ -2,11 +2,14 @@
 days left; drafts not yet open are not counted."""
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from ckan.tests.helpers import call_action
 
 from .conftest import days
+
+pytestmark = pytest.mark.usefixtures("clean_db", "with_plugins")
 
 
 def test_no_draft_open(make_draft, app):

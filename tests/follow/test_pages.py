@@ -33,12 +33,26 @@ def _box(body: str) -> str:
     return found.group(0)
 
 
-def test_visitors_see_an_address_field_on_every_followable_page(app, event, draft):
+def test_visitors_get_the_address_form_on_a_page_of_its_own(app, event, draft):
+    """The subject's page carries a link, not a form: a form needs a session (its CSRF token),
+    and a page that opens one is no longer kept by the shared cache."""
     for subject_type, path in _pages(event, draft).items():
-        box = _box(app.get(path).body)
-        assert f'name="subject_type" value="{subject_type}"' in box
-        assert 'type="email"' in box and 'name="frequency" value="daily"' in box
-        assert re.search(r'<label for="follow-\w+-email">', box)
+        response = app.get(path)
+        box = _box(response.body)
+        assert "<form" not in box, subject_type
+        if subject_type == "dataset":  # tests/test_page_cache.py: kept by the shared cache
+            assert "Set-Cookie" not in response.headers
+        [href] = re.findall(r'<a class="btn btn-primary follow-link" href="([^"]+)"', box)
+        href = href.replace("&amp;", "&")
+        assert f"subject_type={subject_type}" in href
+        form = app.get(href).body
+        assert f'name="subject_type" value="{subject_type}"' in form
+        assert f'name="came_from" value="{path}"' in form
+        assert 'type="email"' in form and 'name="frequency" value="daily"' in form
+        assert re.search(r'<label for="follow-\w+-email">', form)
+    assert app.get("/follow?subject_type=dataset&id=budget-2026&came_from=//evil.example/"
+                   ).body.count('name="came_from" value="/"') == 1
+    assert app.get("/follow", status=404)
 
 
 def test_a_signed_in_user_follows_with_a_button_and_stops(app, place, event, draft):

@@ -15,11 +15,27 @@ def _errors(error: tk.ValidationError) -> str:
                     for message in (messages if isinstance(messages, list) else [messages]))
 
 
+def _came_from(values) -> str:
+    """The page of the form; only ever a path of this site."""
+    came_from = values.get("came_from", "")
+    return came_from if came_from.startswith("/") and not came_from.startswith(("//", "/\\")) \
+        else "/"
+
+
 def _back():
-    """Back to the page of the form, in the reader's language; only ever a path of this site."""
-    came_from = tk.request.form.get("came_from", "")
-    path = came_from if came_from.startswith("/") and not came_from.startswith("//") else "/"
-    return tk.redirect_to(path, parse_url=True)  # url_for puts the language back in front
+    """Back to the page of the form, in the reader's language."""
+    return tk.redirect_to(_came_from(tk.request.form), parse_url=True)  # url_for adds the language
+
+
+@follow.route("", methods=["GET"])
+def form():
+    """A visitor's form, on a page of its own so that the subject's page needs no session."""
+    args = tk.request.args
+    if not args.get("subject_type") or not args.get("id"):
+        return tk.abort(404, tk._("Nothing of this kind can be followed."))
+    return tk.render("follow/form.html", {"subject_type": args["subject_type"],
+                                          "subject_id": args["id"],
+                                          "came_from": _came_from(args)})
 
 
 @follow.route("", methods=["POST"])
