@@ -13,7 +13,7 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency import backup as archive, periodic as jobs
-from ckanext.transparency.core.context import site_context
+from ckanext.transparency.core.context import as_user, site_context
 from ckanext.transparency.core.interfaces import ICommands
 from ckanext.transparency.demo import loader
 from ckanext.transparency.search import rebuild as engine
@@ -71,7 +71,7 @@ def admin(password_file: str):
     configured = tk.config.get("ckanext.xloader.api_token")
     if not configured or configured == "NOT_SET":
         token = tk.get_action("api_token_create")(
-            {"user": ADMIN_NAME, "ignore_auth": True}, {"user": ADMIN_NAME, "name": "xloader"})
+            as_user(ADMIN_NAME), {"user": ADMIN_NAME, "name": "xloader"})
         click.echo(f"XLOADER_TOKEN={token['token']}")
 
 

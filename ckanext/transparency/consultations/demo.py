@@ -13,6 +13,7 @@ import ckan.model as model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import as_user
 from ckanext.transparency.core.demo import DemoStep
 from ckanext.transparency.demo import people
 
@@ -118,7 +119,7 @@ def _create(context: dict, name: str, title: str, summary: str, kind: str, org: 
 
 def _propose(context: dict, draft: dict, author: str, article, kind: str, text: str) -> dict:
     proposal = tk.get_action("consultation_proposal_create")(
-        {"user": author, "ignore_auth": True},
+        as_user(author),
         {"consultation_id": draft["id"], "article_number": article, "kind": kind, "text": text})
     tk.get_action("consultation_proposal_moderate")(dict(context), {
         "id": proposal["id"], "action": "approve"})
@@ -127,7 +128,7 @@ def _propose(context: dict, draft: dict, author: str, article, kind: str, text: 
 
 def _support(proposal: dict, voters) -> None:
     for voter in voters:
-        tk.get_action("consultation_proposal_vote")({"user": voter, "ignore_auth": True},
+        tk.get_action("consultation_proposal_vote")(as_user(voter),
                                                     {"id": proposal["id"]})
 
 

@@ -20,3 +20,14 @@ def user_context() -> dict:
 def site_context() -> dict:
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     return {"user": site_user["name"], "ignore_auth": True}
+
+
+def as_user(name: str, *, ignore_auth: bool = True) -> dict:
+    """The context of an action done on behalf of the named user (the demo, jobs, the bot):
+    their rights are checked only when `ignore_auth` is False."""
+    return {"user": name, "ignore_auth": ignore_auth}
+
+
+def anonymous_context() -> dict:
+    """The context of an action called as an anonymous visitor sees things."""
+    return {"user": ""}

@@ -18,6 +18,7 @@ import ckan.model as model
 import ckan.plugins as plugins
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import as_user
 from ckanext.transparency.core.demo import DemoStep
 from ckanext.transparency.demo import people
 
@@ -43,10 +44,6 @@ QUARTER_QUESTIONS = (
      "uskunalar bilan jihozlashga sarflandi. Batafsil maʼlumot byudjet ijrosi toʻplamida."),
     ("Keyingi chorakda qaysi obyektlarni qurish rejalashtirilgan?", None, None, None),
 )
-
-
-def _as(name: str) -> dict:
-    return {"user": name, "ignore_auth": True}
 
 
 def _quarters_ended(today: datetime.date, count: int) -> list[tuple[int, int]]:
@@ -81,13 +78,13 @@ def _dataset(context: dict, name: str) -> str | None:
 
 def _ask(event_id: str, author: str, text: str, editor: str, voters=()) -> dict:
     action = tk.get_action
-    question = action("event_question_create")(_as(author), {"event_id": event_id,
+    question = action("event_question_create")(as_user(author), {"event_id": event_id,
                                                              "text": text})
-    action("event_question_moderate")(_as(editor), {"id": question["id"],
+    action("event_question_moderate")(as_user(editor), {"id": question["id"],
                                                     "decision": "publish"})
     for voter in voters:
         if voter != author:
-            action("event_question_vote")(_as(voter), {"id": question["id"]})
+            action("event_question_vote")(as_user(voter), {"id": question["id"]})
     return question
 
 
@@ -122,7 +119,7 @@ def _quarterly(context: dict, editor: str, year: int, quarter: int, recording: s
                       "yakunlari boʻyicha hisobot beramiz..."})
     for question, mode, seconds, answer in asked:
         if answer:
-            action("event_question_answer")(_as(editor), {
+            action("event_question_answer")(as_user(editor), {
                 "id": question["id"], "answer": answer, "mode": mode,
                 **({"recording_time": seconds} if seconds is not None else {})})
     action("event_material_create")(dict(context), {
@@ -156,7 +153,7 @@ def _briefing(context: dict, editor: str, now: datetime.datetime) -> bool:
          "qilish kerak va bu qancha turadi?", editor, CITIZENS)
     _ask(event["id"], CITIZENS[1], "Yangi qurilgan uyni suv tarmogʻiga ulash necha kun "
          "davom etadi?", editor, CITIZENS[2:])
-    tk.get_action("event_question_create")(_as(CITIZENS[2]), {
+    tk.get_action("event_question_create")(as_user(CITIZENS[2]), {
         "event_id": event["id"], "text": "Mahallamizda suv bosimi past, bu masala brifingda "
                                         "koʻriladimi?"})  # waits for the moderator
     return True
@@ -260,7 +257,7 @@ def _meeting(context: dict, editor: str, department: str, offset: int, year: int
         **({"status_note": "Rahbariyat band boʻlgani sababli oʻtkazilmadi."}
            if outcome == CANCELLED else {"summary": "Chorak yakunlari va savollarga javoblar."})})
     for question in questions[:answered]:
-        action("event_question_answer")(_as(editor), {
+        action("event_question_answer")(as_user(editor), {
             "id": question["id"], "answer": MEETING_ANSWER, "mode": "written"})
     return True
 
@@ -304,7 +301,7 @@ def _polls(context: dict, now: datetime.datetime) -> int:
             "opens_at": (now - datetime.timedelta(days=2)).isoformat(),
             "closes_at": (now + datetime.timedelta(days=12)).isoformat()})
         for voter, choice in zip(CITIZENS[:3], (0, 0, 2)):
-            action("poll_vote")(_as(voter), {"id": poll["id"],
+            action("poll_vote")(as_user(voter), {"id": poll["id"],
                                              "options": [poll["options"][choice]["id"]]})
         created += 1
     if not _exists(m.Poll, "brifing-formati"):
@@ -317,7 +314,7 @@ def _polls(context: dict, now: datetime.datetime) -> int:
             "opens_at": (now - datetime.timedelta(days=30)).isoformat(),
             "closes_at": (now + datetime.timedelta(days=1)).isoformat()})
         for voter, choices in zip(CITIZENS, ((0, 1), (1,), (0, 2), (1, 3))):
-            action("poll_vote")(_as(voter), {
+            action("poll_vote")(as_user(voter), {
                 "id": poll["id"], "options": [poll["options"][c]["id"] for c in choices]})
         action("poll_update")(dict(context), {
             "id": poll["id"], "closes_at": (now - datetime.timedelta(days=2)).isoformat()})

@@ -9,6 +9,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
+from ckanext.transparency.core.context import as_user, site_context
 from ckanext.transparency.i18n.site_language import in_site_language
 from ckanext.transparency.spreadsheet import safe_row
 
@@ -58,8 +59,7 @@ def _notes(poll: m.Poll) -> str:
 
 
 def publish(poll: m.Poll, user: str | None) -> dict:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
-    context = {"user": user or site_user, "ignore_auth": True}
+    context = as_user(user) if user else site_context()
     if poll.dataset_id:
         try:
             return tk.get_action("package_show")(dict(context), {"id": poll.dataset_id})

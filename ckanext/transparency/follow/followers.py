@@ -9,6 +9,8 @@ import datetime as dt
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import as_user
+
 from .model import Choice, Follow, utcnow
 
 _CKAN_FOLLOW = {"dataset": ("am_following_dataset", "follow_dataset", "unfollow_dataset"),
@@ -22,14 +24,10 @@ class Follower:
     via: tuple[str, str]  # the (type, id) followed: what its unsubscribe link stops
 
 
-def _user_context(user: model.User) -> dict:
-    return {"user": user.name, "auth_user_obj": user, "ignore_auth": True}
-
-
 def is_following(user: model.User, subject: dict) -> bool:
     if subject["type"] in _CKAN_FOLLOW:
         am_following = tk.get_action(_CKAN_FOLLOW[subject["type"]][0])
-        return am_following(_user_context(user), {"id": subject["id"]})
+        return am_following(as_user(user.name), {"id": subject["id"]})
     return model.Session.query(Follow).filter_by(
         subject_type=subject["type"], subject_id=subject["id"], user_id=user.id).count() > 0
 
@@ -38,7 +36,7 @@ def follow(user: model.User, subject: dict) -> None:
     if is_following(user, subject):
         return
     if subject["type"] in _CKAN_FOLLOW:
-        tk.get_action(_CKAN_FOLLOW[subject["type"]][1])(_user_context(user), {"id": subject["id"]})
+        tk.get_action(_CKAN_FOLLOW[subject["type"]][1])(as_user(user.name), {"id": subject["id"]})
         return
     model.Session.add(Follow(subject_type=subject["type"], subject_id=subject["id"],
                              user_id=user.id, language=choice(user.id).language))
@@ -48,7 +46,7 @@ def follow(user: model.User, subject: dict) -> None:
 def unfollow(user: model.User, subject_type: str, subject_id: str) -> None:
     if subject_type in _CKAN_FOLLOW:
         try:
-            tk.get_action(_CKAN_FOLLOW[subject_type][2])(_user_context(user), {"id": subject_id})
+            tk.get_action(_CKAN_FOLLOW[subject_type][2])(as_user(user.name), {"id": subject_id})
         except (tk.ValidationError, tk.ObjectNotFound):  # not following (any more)
             pass
         return

@@ -6,16 +6,17 @@ from flask import Blueprint, Response, make_response
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import anonymous_context
+
 from . import badge, embedding, registry
 
 widgets = Blueprint("widgets", __name__, url_prefix="/widgets")
-PUBLIC = {"user": ""}
 
 
 def figures(name: str | None = None) -> list[dict]:
     """The figures as every visitor sees them, each with its card template."""
     data = {"name": name} if name else {}
-    found = tk.get_action("front_page_figures")(dict(PUBLIC), data)["figures"]
+    found = tk.get_action("front_page_figures")(anonymous_context(), data)["figures"]
     known = {figure.name: figure for figure in registry.figures()}
     return [dict(item, template=known[item["name"]].template,
                  height=known[item["name"]].height,

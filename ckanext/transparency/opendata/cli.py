@@ -7,6 +7,8 @@ import json
 import click
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import site_context
+
 from . import freshness, jobs
 from .exports import ocds_validate as validator
 
@@ -52,10 +54,8 @@ freshness_command.name = "freshness"
 def ocds_validate(dataset):
     """Validate DATASET's OCDS release package against the local OCDS 1.1.5 schema and
     codelists."""
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     try:
-        package = tk.get_action("ocds_release_package")({"user": site_user["name"]},
-                                                        {"id": dataset})
+        package = tk.get_action("ocds_release_package")(site_context(), {"id": dataset})
     except (tk.ObjectNotFound, tk.ValidationError) as error:
         raise click.ClickException(getattr(error, "message", "") or str(error))
     errors = validator.errors(package)

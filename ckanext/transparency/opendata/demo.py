@@ -12,6 +12,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib.search import rebuild
 
+from ckanext.transparency.core.context import site_context
 from ckanext.transparency.core.demo import DemoStep
 
 
@@ -70,8 +71,7 @@ def backdate(package: model.Package, org_name: str) -> int:
 def add_views(package: model.Package) -> int:
     """The default views of the dataset's resources where they lack them: a demo loaded
     before uploads added a table preview gets it now. Returns the number of views added."""
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "ignore_auth": True}
+    context = site_context()
     dataset = tk.get_action("package_show")(dict(context), {"id": package.id})
     return len(tk.get_action("package_create_default_resource_views")(dict(context), {
         "package": dataset, "create_datastore_views": True}) or [])

@@ -4,6 +4,8 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import user_context
+
 from . import charts, columns, freshness, indexing, pages, tableschema, validation
 from .types import QUARTERLY, TYPES
 from .exports import oc4ids, ocds
@@ -82,7 +84,7 @@ def opendata_dataset_table_schema(dataset_id: str | None) -> dict | None:
     if not dataset_id:
         return None
     try:
-        package = tk.get_action("package_show")({"user": tk.g.user}, {"id": dataset_id})
+        package = tk.get_action("package_show")(user_context(), {"id": dataset_id})
     except (tk.ObjectNotFound, tk.NotAuthorized):
         return None
     return tableschema.for_dataset(package) if package.get("type") in TYPES else None
@@ -94,7 +96,7 @@ def opendata_dataset_figures(pkg_dict: dict) -> dict | None:
     if pkg_dict.get("type") not in TYPES:
         return None
     try:
-        figures = tk.get_action("opendata_dataset_figures")({"user": tk.g.user},
+        figures = tk.get_action("opendata_dataset_figures")(user_context(),
                                                             {"id": pkg_dict["id"]})
     except (tk.ObjectNotFound, tk.NotAuthorized, tk.ValidationError):
         return None
@@ -113,7 +115,7 @@ def opendata_known_fields(pkg_dict: dict) -> dict:
     if pkg_dict.get("organization"):
         known["author"] = pkg_dict["organization"].get("title")
     try:
-        updates = tk.get_action("opendata_update_history")({"user": tk.g.user},
+        updates = tk.get_action("opendata_update_history")(user_context(),
                                                            {"id": pkg_dict["id"]})
     except (tk.ObjectNotFound, tk.NotAuthorized, tk.ValidationError):
         updates = []

@@ -26,7 +26,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.search import rebuild
 from flask import has_request_context
 
-from ckanext.transparency.core.context import LOADED_BY_CALLER
+from ckanext.transparency.core.context import LOADED_BY_CALLER, site_context
 
 from . import (datastore, fetching, freshness, history, periods, plain, reading, tableschema,
                validation)
@@ -257,8 +257,7 @@ def _tell_the_editor(rows: int, period: str) -> None:
 
 def _table_views(resource: dict) -> None:
     """The default views that show a DataStore table (as xloader adds after a load)."""
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "ignore_auth": True}
+    context = site_context()
     package = tk.get_action("package_show")(dict(context), {"id": resource["package_id"]})
     tk.get_action("resource_create_default_resource_views")(
         context, {"resource": resource, "package": package, "create_datastore_views": True})

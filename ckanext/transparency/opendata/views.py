@@ -6,6 +6,8 @@ import json
 import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response
 
+from ckanext.transparency.core.context import user_context
+
 from . import chooser, pages, tableschema
 from .exports import dump
 from .exports import ocds, template, xlsx_stream
@@ -13,25 +15,21 @@ from .exports import ocds, template, xlsx_stream
 opendata = Blueprint("opendata", __name__)
 
 
-def _context() -> dict:
-    return {"user": tk.g.user}
-
-
 def index():
-    return tk.render("opendata/index.html", pages.index(_context()))
+    return tk.render("opendata/index.html", pages.index(user_context()))
 
 
 def category(name: str):
     if name not in pages.CATEGORY_PAGES:
         return tk.abort(404, tk._("Page not found"))
-    data = pages.CATEGORY_PAGES[name](_context(), tk.request.args)
+    data = pages.CATEGORY_PAGES[name](user_context(), tk.request.args)
     return tk.render(f"opendata/{name}.html", dict(data, category=name))
 
 
 def choose():
     """Which kind of dataset to add (the "Add dataset" buttons lead here)."""
     try:
-        tk.check_access("package_create", _context())
+        tk.check_access("package_create", user_context())
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Log in as an editor of a department to add datasets."))
     organization = tk.request.args.get("group") or None
@@ -55,7 +53,7 @@ def table_template(name: str, fmt: str):
 
 def _package_or_404(action: str, id: str, **params):
     try:
-        return tk.get_action(action)(_context(), {"id": id, **params})
+        return tk.get_action(action)(user_context(), {"id": id, **params})
     except tk.ObjectNotFound as error:
         return tk.abort(404, error.message or tk._("Dataset not found"))
     except tk.NotAuthorized:

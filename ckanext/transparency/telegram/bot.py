@@ -17,6 +17,7 @@ import secrets
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import as_user
 from ckanext.transparency.i18n.site_language import in_language
 
 from . import appeal_links, outbox
@@ -111,7 +112,7 @@ def _ask(context: dict, sender: dict, arguments: str) -> str:
     user = account(sender)
     try:
         question = tk.get_action("event_question_create")(
-            {"user": user.name, "ignore_auth": False},
+            as_user(user.name, ignore_auth=False),
             {"event_id": event["id"], "text": text.strip()})
     except (tk.ValidationError, tk.NotAuthorized) as error:
         reason = _errors(error) if isinstance(error, tk.ValidationError) else str(error)
@@ -132,15 +133,15 @@ def _vote(context: dict, sender: dict, arguments: str) -> str:
         return _say(tk._("Send {vote} N M (M: the question's number); {events} lists the "
                     "events' numbers."))
     user = account(sender)
-    as_user = {"user": user.name, "ignore_auth": False}
+    voter = as_user(user.name, ignore_auth=False)
     questions = tk.get_action("event_question_list")(
-        dict(as_user), {"event_id": event["id"], "sort": "number"})["results"]
+        dict(voter), {"event_id": event["id"], "sort": "number"})["results"]
     wanted = next((q for q in questions if q["number"] == int(question_number)), None)
     if wanted is None:
         return tk._("No published question #{number} on this event.").format(
             number=question_number)
     try:
-        tk.get_action("event_question_vote")(dict(as_user), {"id": wanted["id"]})
+        tk.get_action("event_question_vote")(dict(voter), {"id": wanted["id"]})
     except (tk.ValidationError, tk.NotAuthorized) as error:
         reason = _errors(error) if isinstance(error, tk.ValidationError) else str(error)
         return tk._("The vote was not counted: {reason}").format(reason=reason)
