@@ -115,7 +115,7 @@ def test_options_are_fixed_once_people_voted_and_a_poll_closes_early(roles, poll
     assert act("poll_show", None, id=poll["id"])["results"]["voters"] == 1
 
 
-def test_closed_results_become_an_open_dataset(roles, poll_factory):
+def test_closed_results_become_an_open_dataset(roles, poll_factory, cli):
     poll = poll_factory(closes_at=at(hours=1))
     ids = option_ids(poll)
     act("poll_vote", roles["citizen"], id=poll["id"], options=[ids[0]])
@@ -145,7 +145,10 @@ def test_closed_results_become_an_open_dataset(roles, poll_factory):
     assert act("poll_show", None, id=poll["id"])["dataset_id"] == package["id"]
     other = poll_factory(question="Ikkinchi soʻrovnoma", opens_at=at(hours=-3),
                          closes_at=at(hours=-1))
-    assert opendata.publish_closed(echo=lambda line: None) == 1
+    from ckan.cli.cli import ckan
+    published = cli.invoke(ckan, ["transparency", "dialogue", "publish-polls"])
+    assert published.exit_code == 0, published.output
+    assert "1 poll(s) published" in published.output
     assert act("poll_show", None, id=other["id"])["dataset_id"]
     assert opendata.publish_closed(echo=lambda line: None) == 0
 

@@ -1,12 +1,9 @@
-"""`ckan dialogue ...`: background chores of open dialogue (for cron or by hand)."""
+"""`ckan transparency dialogue ...`: background chores of open dialogue (for cron or by hand)."""
 from __future__ import annotations
 
 import click
 
-from . import notifications
-
-
-from . import opendata
+from . import notifications, opendata
 
 @click.group(short_help="Open dialogue: notifications, poll results")
 def dialogue():

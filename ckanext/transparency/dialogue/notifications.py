@@ -6,7 +6,7 @@ Who is told what:
   never people of another event; nothing for an edit that moves no date, nor for live/held.
 - answered (the first answer only), rejected (with the reason): the question's author.
 Rows are written in the same transaction as the change; `send_pending` e-mails them (a job
-queued after the change, and `ckan dialogue send-notifications`).
+queued after the change, and `ckan transparency dialogue send-notifications`).
 """
 from __future__ import annotations
 

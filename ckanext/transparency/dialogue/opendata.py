@@ -101,7 +101,7 @@ def _publish(poll: m.Poll, context: dict, name: str) -> dict:
 
 
 def publish_closed(echo=print) -> int:
-    """Publish every closed poll not yet published (`ckan dialogue publish-polls`)."""
+    """Publish every closed poll not yet published (`ckan transparency dialogue publish-polls`)."""
     count = 0
     polls = (model.Session.query(m.Poll)
              .filter(m.Poll.closes_at <= m.utcnow(), m.Poll.dataset_id.is_(None)).all())

@@ -14,13 +14,13 @@ from ckanext.transparency.dialogue.logic import action, auth
 @tk.blanket.actions(action.get_actions)
 @tk.blanket.auth_functions(auth.get_auth_functions)
 @tk.blanket.blueprints(views.blueprints)
-@tk.blanket.cli([cli.dialogue])
 @tk.blanket.helpers(helpers.get_helpers)
 class DialoguePlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
     p.implements(interfaces.IPeriodicJobs)
     p.implements(interfaces.IRatingMeasures)
     p.implements(interfaces.IDemoData)
+    p.implements(interfaces.ICommands)
     p.implements(interfaces.IHappenings)
     p.implements(interfaces.IFrontPageFigures)
 
@@ -36,6 +36,10 @@ class DialoguePlugin(p.SingletonPlugin):
 
     def demo_steps(self):
         return demo.STEPS
+
+    # ICommands: `ckan transparency dialogue ...`
+    def transparency_commands(self):
+        return [cli.dialogue]
 
     def happenings(self, since, until):
         return happenings.happenings(since, until)
