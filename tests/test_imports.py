@@ -1,7 +1,7 @@
 """The import rules of docs/architecture.md, read from the source with `ast`:
-- a feature (appeals/, consultations/, dialogue/, opendata/, rating/) is imported only from its
-  own folder and its plugin module (plugins/<feature>.py); the core (core/) imports nothing of
-  the portal but itself;
+- a feature (appeals/, consultations/, dialogue/, follow/, opendata/, rating/, telegram/) is
+  imported only from its own folder and its plugin module (plugins/<feature>.py); the core
+  (core/) imports nothing of the portal but itself;
 - an import inside a function carries a comment (on its line or the line above) saying why;
 - no import cycles between the portal's modules."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 PACKAGE = "ckanext.transparency"
 ROOT = Path(__file__).resolve().parent.parent / "ckanext" / "transparency"
-FEATURES = ("appeals", "consultations", "dialogue", "opendata", "rating", "telegram")
+FEATURES = ("appeals", "consultations", "dialogue", "follow", "opendata", "rating", "telegram")
 
 
 def _modules(root: Path = ROOT) -> dict[str, Path]:
