@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 
 MISSING_TABLE_HINT = ("the search index table {table} does not exist: run "
                       "`ckan db upgrade -p transparency_search`")
-_pools: dict[tuple[int, str], Engine] = {}
+
+_pools: dict[tuple[int, str, int], Engine] = {}
 _pools_lock = threading.Lock()
 
 
@@ -50,15 +51,15 @@ def _redacted(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
-def _pool(url: str, timeout: float | None) -> Engine:
-    key = (os.getpid(), url)  # a forked worker opens its own connections
+def _pool(url: str, timeout: float | None, pool_size: int) -> Engine:
+    key = (os.getpid(), url, pool_size)  # a forked worker opens its own connections
     with _pools_lock:
         if key not in _pools:
             # one search is one short statement: parallel workers cost more than they save
             options = (f"-c statement_timeout={int((timeout or 60) * 1000)} "
                        "-c max_parallel_workers_per_gather=0")
             engine = create_engine(
-                libpq_url(url), pool_size=5, max_overflow=30, pool_pre_ping=True,
+                libpq_url(url), pool_size=pool_size, max_overflow=30, pool_pre_ping=True,
                 hide_parameters=True,
                 connect_args={"options": options, "application_name": "ckan-search"})
             # every statement is its own transaction, but for add()'s explicit BEGIN/COMMIT
@@ -86,20 +87,23 @@ class PostgresSolr:
     """The subset of pysolr.Solr that CKAN and its extensions use."""
 
     def __init__(self, url: str, timeout: float | None = None, decode_dates: bool = True,
-                 limits: syntax.Limits = syntax.Limits(), read_url: str | None = None):
+                 limits: syntax.Limits = syntax.Limits(), read_url: str | None = None,
+                 pool_size: int = 5):
         self.db_url = url
         self.read_url = read_url or url  # queries; index writes always go to `url`
         self.limits = limits
         self.url = _redacted(libpq_url(url)) + "#" + TABLE
         self.timeout = timeout
         self.decode_dates = decode_dates
+        self.pool_size = pool_size  # connections kept open per database
 
     @contextmanager
     def _cursor(self, read: bool = False) -> Iterator[Any]:
         """A pooled cursor, on the read-only copy for queries (`read`). Errors name no
         connection details (the user sees them): those go to the log only."""
         try:
-            conn = _pool(self.read_url if read else self.db_url, self.timeout).raw_connection()
+            conn = _pool(self.read_url if read else self.db_url, self.timeout,
+                         self.pool_size).raw_connection()
         except (psycopg2.OperationalError, OperationalError) as error:
             log.error("Search index: cannot connect to %s: %s", self.url, error)
             raise pysolr.SolrError("Failed to connect to server (the search index database); "
