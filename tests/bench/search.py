@@ -108,7 +108,7 @@ def index(conn, count: int, unique: int, processes: int) -> None:
     `processes` processes and COPYed in; above that, copies of them under new ids made in SQL.
     Then the index write rate through the connection's add(), in CKAN's batches of 100."""
     import multiprocessing
-    from ckanext.transparency.search.connection import STORED, TABLE
+    from ckanext.transparency.search.document import STORED, TABLE
 
     conn.delete(q=f'site_id:"{SITE_ID}"')
     unique = min(unique, count)
@@ -193,7 +193,7 @@ def main() -> None:
     config["ckan.site_id"] = SITE_ID
     app = make_app(config)
     tk.config["ckan.site_id"] = SITE_ID
-    from ckanext.transparency.search import connection as engine
+    from ckanext.transparency.search import planner
     from ckanext.transparency.search.install import make_connection
 
     conn = make_connection()
@@ -232,7 +232,7 @@ def main() -> None:
                 hits.append(result["count"])
             for params in params_list:
                 solr = solr_params(params)
-                plan = engine.build_search(solr.pop("q"), solr)
+                plan = planner.build_search(solr.pop("q"), solr)
                 with conn._cursor() as cursor:
                     t0 = time.perf_counter()
                     cursor.execute(plan.sql, plan.params)

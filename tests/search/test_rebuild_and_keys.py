@@ -9,7 +9,7 @@ import ckan.model as model
 from ckan.cli.cli import ckan as ckan_command
 from ckan.tests import factories, helpers
 
-from ckanext.transparency.search.connection import STORED, TABLE
+from ckanext.transparency.search.document import STORED, TABLE
 from ckanext.transparency.search.install import make_connection
 
 

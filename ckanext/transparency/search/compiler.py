@@ -15,13 +15,13 @@ import datetime as dt
 import json
 import math
 import re
-import threading
 from dataclasses import dataclass, field as dc_field
-from typing import Any
+from typing import Any, Iterator
 
 from luqum import tree
 from luqum.exceptions import ParseError
-from luqum.parser import parser as _lucene_parser
+from luqum.thread import parse as parse_lucene
+from luqum.visitor import TreeVisitor
 
 from ckan.lib.search.common import SearchQueryError
 from ckan.plugins import toolkit as tk
@@ -31,7 +31,6 @@ from .syntax import Limits
 from .document import DATE_FORMAT, NGRAM_FIELDS, NGRAM_SIZES
 from .text import normalize, query_terms, words
 
-_parse_lock = threading.Lock()  # luqum's PLY parser keeps state while it parses
 _FIELD_NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 _ESCAPE_RE = re.compile(r"\\(.)")
 _NUMBER_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -86,8 +85,7 @@ def parse(text: str, param: str, limits: Limits = Limits(), parser: str = "lucen
 
 def _parse(text: str, param: str) -> tree.Item:
     try:
-        with _parse_lock:
-            return _lucene_parser.parse(syntax.rewrite_symbols(text))
+        return parse_lucene(syntax.rewrite_symbols(text))  # a lexer of its own per thread
     except ParseError as error:
         shown = text if len(text) <= 200 else text[:200] + "..."
         raise SearchQueryError(f"Syntax error in search {param} {shown!r}: {error}") from None
@@ -166,10 +164,16 @@ MUST, SHOULD, MUST_NOT = "must", "should", "must_not"
 _AND, _OR = "AND", "OR"
 
 
-class Compiler:
-    """Compiles one parsed query; collects its parameters and the free-text ranking queries."""
+class Compiler(TreeVisitor):
+    """Compiles one parsed query; collects its parameters and the free-text ranking queries.
+
+    luqum's TreeVisitor calls the visit_<node type> method of each node with the context
+    {"field": the field it is in, _FREE_TEXT outside one}; the method yields the node's SQL
+    condition, or None for a node with nothing to match (a query word of no letters), which
+    its parent leaves out."""
 
     def __init__(self, options: Options, params: dict[str, Any]):
+        super().__init__()
         self.options = options
         self.params = params
         self.rank_queries: list[str] = []
@@ -224,35 +228,56 @@ class Compiler:
             self._phrase_boosts(node)
         return sql
 
-    def _node(self, node: tree.Item, field: str | None) -> str | None:
-        if isinstance(node, tree.SearchField):
-            if field is not _FREE_TEXT:
-                raise SearchQueryError(f"A field inside a field ({field}:{node.name}:...) is not valid")
-            return self._search_field(node)
-        if isinstance(node, (tree.Group, tree.FieldGroup)):
-            return self._boolean(node.expr, field)
-        if isinstance(node, (tree.AndOperation, tree.OrOperation, tree.UnknownOperation,
-                             tree.Not, tree.Prohibit, tree.Plus)):
-            return self._boolean(node, field)
-        if isinstance(node, tree.Boost):
-            return self._node(node.expr, field)
-        if isinstance(node, tree.Word):
-            return self._word(node.value, field)
-        if isinstance(node, tree.Phrase):
-            return self._phrase(unescape(node.value[1:-1]), field)
-        if isinstance(node, tree.Range):
-            return self._range(field, str(node.low).strip(), str(node.high).strip(),
-                               node.include_low, node.include_high)
-        if isinstance(node, tree.From):
-            return self._range(field, str(node.a).strip(), "*", node.include, True)
-        if isinstance(node, tree.To):
-            return self._range(field, "*", str(node.a).strip(), True, node.include)
-        if isinstance(node, tree.Regex):
-            return self._regex(node.value[1:-1], field)
-        if isinstance(node, tree.Fuzzy):
-            raise SearchQueryError(f"Fuzzy search ({node}) is not supported; use * or ? wildcards")
-        if isinstance(node, tree.Proximity):
-            raise SearchQueryError(f"Proximity search ({node}) is not supported; use a phrase")
+    def _condition(self, node: tree.Item, field: str | None) -> str | None:
+        (sql,) = self.visit_iter(node, {"field": field})
+        return sql
+
+    # -- one method per node type -------------------------------------------------------------
+    def visit_search_field(self, node: tree.SearchField, context: dict) -> Iterator[str | None]:
+        if context["field"] is not _FREE_TEXT:
+            raise SearchQueryError(
+                f"A field inside a field ({context['field']}:{node.name}:...) is not valid")
+        yield self._search_field(node)
+
+    def visit_base_group(self, node: tree.BaseGroup, context: dict) -> Iterator[str | None]:
+        """(a b) and field:(a b)"""
+        yield self._boolean(node.expr, context["field"])
+
+    def visit_and_operation(self, node: tree.Item, context: dict) -> Iterator[str | None]:
+        yield self._boolean(node, context["field"])
+
+    visit_or_operation = visit_unknown_operation = visit_and_operation
+    visit_unary_operator = visit_and_operation  # +a, -a, NOT a
+
+    def visit_boost(self, node: tree.Boost, context: dict) -> Iterator[str | None]:
+        yield from self.visit_iter(node.expr, context)  # a boost changes no match
+
+    def visit_word(self, node: tree.Word, context: dict) -> Iterator[str | None]:
+        yield self._word(node.value, context["field"])
+
+    def visit_phrase(self, node: tree.Phrase, context: dict) -> Iterator[str | None]:
+        yield self._phrase(unescape(node.value[1:-1]), context["field"])
+
+    def visit_range(self, node: tree.Range, context: dict) -> Iterator[str]:
+        yield self._range(context["field"], str(node.low).strip(), str(node.high).strip(),
+                          node.include_low, node.include_high)
+
+    def visit_from(self, node: tree.From, context: dict) -> Iterator[str]:
+        yield self._range(context["field"], str(node.a).strip(), "*", node.include, True)
+
+    def visit_to(self, node: tree.To, context: dict) -> Iterator[str]:
+        yield self._range(context["field"], "*", str(node.a).strip(), True, node.include)
+
+    def visit_regex(self, node: tree.Regex, context: dict) -> Iterator[str]:
+        yield self._regex(node.value[1:-1], context["field"])
+
+    def visit_fuzzy(self, node: tree.Fuzzy, context: dict) -> Iterator[str]:
+        raise SearchQueryError(f"Fuzzy search ({node}) is not supported; use * or ? wildcards")
+
+    def visit_proximity(self, node: tree.Proximity, context: dict) -> Iterator[str]:
+        raise SearchQueryError(f"Proximity search ({node}) is not supported; use a phrase")
+
+    def generic_visit(self, node: tree.Item, context: dict) -> Iterator[str]:
         raise SearchQueryError(f"Unsupported search syntax: {node}")
 
     # -- boolean logic, as Lucene's classic query parser builds it -----------------------------
@@ -294,7 +319,7 @@ class Compiler:
             if clauses and operator_and and conjunction == _OR and clauses[-1][0] != MUST_NOT:
                 clauses[-1][0] = SHOULD
             modifier, inner = self._modifier(item)
-            sql = self._node(inner, field)
+            sql = self._condition(inner, field)
             if sql is None:
                 continue
             prohibited = modifier == "-"
@@ -345,7 +370,7 @@ class Compiler:
             raise SearchQueryError("Only *:* may use * as a field name")
         if not _FIELD_NAME_RE.match(name):
             raise SearchQueryError(f"{name!r} is not a field name")
-        return self._node(node.expr, unescape(name))
+        return self._condition(node.expr, unescape(name))
 
     def _free_text(self, tsquery: str) -> str:
         self.rank_queries.append(tsquery)

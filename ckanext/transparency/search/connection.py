@@ -5,10 +5,11 @@ CKAN talks to its search backend through `pysolr.Solr` objects made by
 `pysolr.Results` (hits, docs, facets). `PostgresSolr` offers that interface, so that every line
 of CKAN's index and query building (permission labels, facets, drafts, private datasets) stays
 CKAN's own. Writes are committed at once, as a Solr with an immediate soft commit would do.
+What a search runs is decided by the query planner (planner.py); this module holds the
+connections, runs the statements and turns database errors into Solr's.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
@@ -16,7 +17,6 @@ import re
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 import psycopg2
@@ -29,25 +29,16 @@ from sqlalchemy.exc import OperationalError
 from ckan.lib.search.common import SearchQueryError, solr_datetime_decoder
 from ckan.plugins import toolkit as tk
 
-from . import compiler, document, fields, functions, syntax
+from . import document, syntax
+from .document import STORED, TABLE
+from .planner import as_list, build_search, where_clause
 
 log = logging.getLogger(__name__)
 
-TABLE = "transparency_search.document"
-STORED = "transparency_search.stored"
 MISSING_TABLE_HINT = ("the search index table {table} does not exist: run "
                       "`ckan db upgrade -p transparency_search`")
-_SORT_RE = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s+(asc|desc)\s*$", re.I)
-_FIELD_NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
-_SUPPORTED_PARAMS = {
-    "q", "fq", "fq_list", "rows", "start", "sort", "fl", "wt", "defType", "qf", "mm", "tie",
-    "df", "q.op", "facet", "facet.field", "facet.limit", "facet.mincount", "facet.sort",
-    "search_handler", "indent", "echoParams", "omitHeader", "bf", "boost", "pf", "ps", "qs",
-}
 
-MAX_INT = 2**31 - 1  # Solr's rows and start are 32-bit integers
-
-_pools: dict[tuple[int, str], Engine] = {}
+_pools: dict[tuple[int, str, int], Engine] = {}
 _pools_lock = threading.Lock()
 
 
@@ -60,15 +51,15 @@ def _redacted(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
-def _pool(url: str, timeout: float | None) -> Engine:
-    key = (os.getpid(), url)  # a forked worker opens its own connections
+def _pool(url: str, timeout: float | None, pool_size: int) -> Engine:
+    key = (os.getpid(), url, pool_size)  # a forked worker opens its own connections
     with _pools_lock:
         if key not in _pools:
             # one search is one short statement: parallel workers cost more than they save
             options = (f"-c statement_timeout={int((timeout or 60) * 1000)} "
                        "-c max_parallel_workers_per_gather=0")
             engine = create_engine(
-                libpq_url(url), pool_size=5, max_overflow=30, pool_pre_ping=True,
+                libpq_url(url), pool_size=pool_size, max_overflow=30, pool_pre_ping=True,
                 hide_parameters=True,
                 connect_args={"options": options, "application_name": "ckan-search"})
             # every statement is its own transaction, but for add()'s explicit BEGIN/COMMIT
@@ -91,79 +82,28 @@ def _primary(error: Exception) -> str:
     return (getattr(diag, "message_primary", None) or str(error).strip().splitlines()[0])
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None or value == "":
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def _as_int(name: str, value: Any, default: int) -> int:
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise SearchQueryError(f"Parameter {name} must be a whole number, not {value!r}") from None
-
-
-def _qf(value: str | None) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for item in (value or "").split():
-        name, _, boost = item.partition("^")
-        try:
-            weights[name] = float(boost) if boost else 1.0
-        except ValueError:
-            raise SearchQueryError(f"Invalid qf entry {item!r}") from None
-    return weights
-
-
-def _order_by(sort: str | None) -> tuple[list[str], list[str]]:
-    """ORDER BY terms over the matched set `m`, and the columns (s0, s1, ...) of `m` they read."""
-    order: list[str] = []
-    columns: list[str] = []
-    for item in (sort or "score desc").split(","):
-        if not item.strip():
-            continue
-        match = _SORT_RE.match(item)
-        if not match:
-            raise SearchQueryError(
-                f'Invalid "sort" parameter {item.strip()!r}: give a field and asc or desc, '
-                'e.g. "metadata_modified desc"')
-        name, direction = match.group(1), match.group(2).upper()
-        if name == "score":
-            order.append(f"m.score {direction}")
-            continue
-        column = f"s{len(columns)}"
-        kind = fields.kind(name)
-        if kind == fields.TEXT:  # analysed text sorts by its words, as the index has them
-            columns.append(f"(d.texts->>'{name}') AS {column}")
-        else:
-            columns.append(f"(d.terms->'{name}'->>0) AS {column}")
-        # dates are fixed-width UTC text in the index: text order is time order
-        expression = (f"{compiler.TO_NUM}(m.{column})" if kind == fields.INT
-                      else f'm.{column} COLLATE "C"')
-        order.append(f"{expression} {direction} NULLS LAST")
-    return order, columns
-
 
 class PostgresSolr:
     """The subset of pysolr.Solr that CKAN and its extensions use."""
 
     def __init__(self, url: str, timeout: float | None = None, decode_dates: bool = True,
-                 limits: syntax.Limits = syntax.Limits(), read_url: str | None = None):
+                 limits: syntax.Limits = syntax.Limits(), read_url: str | None = None,
+                 pool_size: int = 5):
         self.db_url = url
         self.read_url = read_url or url  # queries; index writes always go to `url`
         self.limits = limits
         self.url = _redacted(libpq_url(url)) + "#" + TABLE
         self.timeout = timeout
         self.decode_dates = decode_dates
+        self.pool_size = pool_size  # connections kept open per database
 
     @contextmanager
     def _cursor(self, read: bool = False) -> Iterator[Any]:
         """A pooled cursor, on the read-only copy for queries (`read`). Errors name no
         connection details (the user sees them): those go to the log only."""
         try:
-            conn = _pool(self.read_url if read else self.db_url, self.timeout).raw_connection()
+            conn = _pool(self.read_url if read else self.db_url, self.timeout,
+                         self.pool_size).raw_connection()
         except (psycopg2.OperationalError, OperationalError) as error:
             log.error("Search index: cannot connect to %s: %s", self.url, error)
             raise pysolr.SolrError("Failed to connect to server (the search index database); "
@@ -251,7 +191,7 @@ class PostgresSolr:
         with self._cursor() as cursor:
             if id is not None:
                 cursor.execute(f"DELETE FROM {TABLE} WHERE index_id = ANY(%s)",
-                               ([str(i) for i in _as_list(id)],))
+                               ([str(i) for i in as_list(id)],))
             else:
                 params: dict[str, Any] = {}
                 condition = where_clause([q], {}, params)[0]
@@ -299,7 +239,7 @@ class PostgresSolr:
     def _fetch_docs(self, cursor: Any, page: list[list[Any]], fl: Any) -> list[dict[str, Any]]:
         if not page:
             return []
-        wanted = [f for item in _as_list(fl) for f in re.split(r"[\s,]+", str(item)) if f]
+        wanted = [f for item in as_list(fl) for f in re.split(r"[\s,]+", str(item)) if f]
         with_score = "score" in wanted
         wanted = [f for f in wanted if f != "score"]
         cursor.execute(f"SELECT index_id, doc FROM {STORED} WHERE index_id = ANY(%s)",
@@ -315,133 +255,3 @@ class PostgresSolr:
                 doc["score"] = score
             docs.append(doc)
         return docs
-
-
-@dataclass
-class SearchPlan:
-    """One search as a single SQL statement: hits, the page of (index_id, score), facets."""
-    sql: str
-    params: dict[str, Any]
-    facet_fields: list[str]
-    start: int
-
-
-def build_search(q: str, kwargs: dict[str, Any],
-                 limits: syntax.Limits = syntax.Limits()) -> SearchPlan:
-    unknown = set(kwargs) - _SUPPORTED_PARAMS
-    if unknown:
-        raise SearchQueryError(
-            "Search parameters not supported by the PostgreSQL search engine: "
-            + ", ".join(sorted(unknown)))
-    rows = _as_int("rows", kwargs.get("rows"), 10)
-    start = _as_int("start", kwargs.get("start"), 0)
-    if rows < 0 or start < 0:
-        raise SearchQueryError("rows and start must not be negative")
-    if rows > MAX_INT or start > MAX_INT:
-        raise SearchQueryError(tk._("rows and start must be at most {limit}").format(limit=MAX_INT))
-    filters = [f for value in (kwargs.get("fq"), kwargs.get("fq_list"))
-               for f in _as_list(value) if f and str(f).strip()]
-    params: dict[str, Any] = {}
-    options = dict(kwargs, is_q=True, now=dt.datetime.now(dt.timezone.utc), limits=limits)
-    condition, rank = where_clause([q] + filters, options, params)
-    added = functions.score_terms(kwargs.get("bf"), options["now"], "bf")
-    if added:
-        rank = f"(({rank})::float8 + " + " + ".join(added) + ")"
-    for factor in functions.score_terms(kwargs.get("boost"), options["now"], "boost"):
-        rank = f"(({rank})::float8 * {factor})"
-
-    facet_fields = _as_list(kwargs.get("facet.field")) \
-        if str(kwargs.get("facet", "false")).lower() == "true" else []
-    for name in facet_fields:
-        if not _FIELD_NAME_RE.match(name):
-            raise SearchQueryError(f"{name!r} is not a field name")
-    facet_limit = _as_int("facet.limit", kwargs.get("facet.limit"), 100)
-    facet_mincount = _as_int("facet.mincount", kwargs.get("facet.mincount"), 0)
-    facet_by_index = str(kwargs.get("facet.sort", "count")).lower() == "index"
-
-    order, sort_columns = _order_by(kwargs.get("sort"))
-    facet_columns = ["tokens" if fields.kind(f) == fields.TEXT else "terms" for f in facet_fields]
-    # a jsonb column that facets read is taken whole, so it is decompressed once per row
-    columns = ["d.index_id", "d.seq", f"{rank} AS score", *sort_columns]
-    columns += [f"d.{c}" for c in sorted(set(facet_columns))]
-    selects = [
-        "(SELECT count(*) FROM m)",
-        f"""(SELECT coalesce(json_agg(json_build_array(p.index_id, p.score)), '[]')
-             FROM (SELECT m.index_id, m.score FROM m ORDER BY {', '.join(order + ['m.seq ASC'])}
-                   LIMIT {rows} OFFSET {start}) p)""",
-    ]
-    for name, column in zip(facet_fields, facet_columns):
-        limit = "" if facet_limit < 0 else f"LIMIT {facet_limit}"
-        facet_order = 'v COLLATE "C"' if facet_by_index else 'c DESC, v COLLATE "C"'
-        selects.append(
-            f"""(SELECT coalesce(json_agg(json_build_array(x.v, x.c)), '[]') FROM (
-                  SELECT v, count(*) AS c FROM m, jsonb_array_elements_text(m.{column}->'{name}') v
-                  GROUP BY v HAVING count(*) >= {max(facet_mincount, 1)}
-                  ORDER BY {facet_order} {limit}) x)""")
-    sql = (f"WITH m AS MATERIALIZED (SELECT {', '.join(columns)} FROM {TABLE} d "
-           f"WHERE {condition}) SELECT {', '.join(selects)}")
-    return SearchPlan(sql, params, facet_fields, start)
-
-
-def where_clause(queries: list[str], options: dict[str, Any],
-                 params: dict[str, Any]) -> tuple[str, str]:
-    """The WHERE condition of q (first, when options["is_q"]) and the filter queries, and the
-    rank expression of q."""
-    parts: list[str] = []
-    rank = "0.0::float4"
-    for i, text in enumerate(queries):
-        is_q = bool(i == 0 and options.get("is_q"))
-        sql, query_rank = _compile_one(str(text) if text is not None else "", options, params, is_q)
-        if sql:
-            parts.append(sql)
-        if is_q:
-            rank = query_rank
-    return (" AND ".join(parts) or "TRUE"), rank
-
-
-def _compile_one(text: str, options: dict[str, Any], params: dict[str, Any],
-                 is_q: bool) -> tuple[str | None, str]:
-    local, text = compiler.local_params(text)
-    parser = local.pop("type", None) or (options.get("defType") if is_q else None) or "lucene"
-    settings = {**options, **{k: v[-1] for k, v in local.items()}}
-    if parser == "bool":
-        return _bool_query(local, options, params), "0.0::float4"
-    if parser not in ("lucene", "dismax", "edismax"):
-        raise SearchQueryError(
-            f"The {parser!r} query parser is not supported by the PostgreSQL search engine")
-    text = text.strip() or (local.get("v") or [""])[-1].strip() or "*:*"
-    mode = "dismax" if parser in ("dismax", "edismax") else "lucene"
-    opts = compiler.Options(
-        mode=mode, edismax=parser == "edismax",
-        default_and=str(settings.get("q.op", "AND")).upper() != "OR",
-        qf=_qf(settings.get("qf")) if mode == "dismax" else {},
-        pf=_qf(settings.get("pf")) if mode == "dismax" else {},
-        df=settings.get("df") or "text", mm=settings.get("mm"), now=options.get("now"))
-    limits = options.get("limits") or syntax.Limits()
-    comp = compiler.Compiler(opts, params)
-    node = compiler.parse(text, "q" if is_q else "fq", limits, parser, is_q)
-    try:
-        return comp.compile(node), comp.rank_sql()
-    except RecursionError:
-        raise SearchQueryError(tk._("The search {param} is nested too deeply").format(
-            param="q" if is_q else "fq")) from None
-
-
-def _bool_query(clauses: dict[str, list[str]], options: dict[str, Any],
-                params: dict[str, Any]) -> str:
-    """Solr's {!bool must=.. should=.. must_not=.. filter=..}: each value a lucene query."""
-    unknown = set(clauses) - {"must", "should", "must_not", "filter"}
-    if unknown:
-        raise SearchQueryError(f"Unknown bool query parameters: {', '.join(sorted(unknown))}")
-    lucene = {k: v for k, v in options.items() if k != "defType"}
-
-    def compiled(name: str) -> list[str]:
-        return [sql for value in clauses.get(name, [])
-                for sql in [_compile_one(value, lucene, params, False)[0]] if sql]
-
-    parts = compiled("must") + compiled("filter")
-    parts += [f"(NOT {sql})" for sql in compiled("must_not")]
-    should = compiled("should")
-    if should:
-        parts.append("(" + " OR ".join(should) + ")")
-    return "(" + " AND ".join(parts or ["TRUE"]) + ")"

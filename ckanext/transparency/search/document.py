@@ -19,6 +19,9 @@ from typing import Any, Iterable
 from . import fields
 from .text import positions, tokenize
 
+TABLE = "transparency_search.document"  # the columns above but doc, which is kept in STORED
+STORED = "transparency_search.stored"
+
 # Positions between two values or fields, so that a phrase never spans them (Solr's
 # positionIncrementGap), and PostgreSQL's limits on tsvector positions.
 POSITION_GAP = 100

@@ -34,7 +34,8 @@ def make_connection(decode_dates: bool = True) -> PostgresSolr:
     url = tk.config.get("ckanext.transparency.search.sqlalchemy_url", "") or tk.config.get("sqlalchemy.url")
     return PostgresSolr(url, timeout=tk.config.get("solr_timeout"), decode_dates=decode_dates,
                         limits=limits(),
-                        read_url=tk.config.get("ckanext.transparency.search.read_url", "") or None)
+                        read_url=tk.config.get("ckanext.transparency.search.read_url", "") or None,
+                        pool_size=tk.asint(tk.config.get("ckanext.transparency.search.pool_size", 5)))
 
 
 _check_solr_schema_version = search.check_solr_schema_version
