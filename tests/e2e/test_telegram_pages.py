@@ -17,6 +17,7 @@ from ckanext.transparency.telegram.model import ChannelPoll
 
 from ..telegram.standin import BotApiStandIn
 from .conftest import CKAN, SHOTS, _answers, _free_port
+from .test_phone_layout import WIDEST
 
 SCREENS = {"phone": {"width": 390, "height": 844}, "desk": {"width": 1280, "height": 900}}
 TOKEN = "123456:E2E-token"
@@ -96,6 +97,10 @@ def test_poll_results_with_telegram_fit_the_screen(telegram_server, browser, clo
         "0", "12", "12"]
     assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
     screenshot(page, f"poll-{screen}")
+    # nor does the table scroll sideways in its own box
+    assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth"), \
+        table.evaluate("t => [...t.querySelectorAll('th, td')].map(c => c.textContent.trim() "
+                       "+ ':' + Math.round(c.getBoundingClientRect().width))")
     context.close()
 
 
