@@ -46,6 +46,27 @@ def telegram_poll_post(context: dict, data_dict: dict) -> dict[str, Any]:
     return {"poll_id": poll["id"], "queued": True}
 
 
+@tk.chained_action
+def poll_create(up_func, context: dict, data_dict: dict) -> dict[str, Any]:
+    """The poll form's "also post to the Telegram channel" (`telegram_post`): the poll is
+    created, then posted as by telegram_poll_post; a poll the channel cannot take is refused
+    before it is created."""
+    data_dict = dict(data_dict)
+    wanted = tk.asbool(data_dict.pop("telegram_post", None) or False)
+    if wanted:
+        _require_enabled()
+        if not settings.channel():
+            raise tk.ValidationError({"telegram_post": [tk._("No Telegram channel is set up")]})
+        options = data_dict.get("options")
+        if isinstance(options, list) and len(options) > polls.OPTIONS_MAX:
+            raise tk.ValidationError({"telegram_post": [tk._(
+                "A Telegram poll has at most {n} options").format(n=polls.OPTIONS_MAX)]})
+    poll = up_func(context, data_dict)
+    if wanted:
+        tk.get_action("telegram_poll_post")(dict(context), {"id": poll["id"]})
+    return poll
+
+
 def telegram_appeal_link_create(context: dict, data_dict: dict) -> dict[str, Any]:
     """A one-time link that connects an appeal to the bot, for whoever has the appeal's number
     and access code (checked, and wrong codes counted, as by appeal_track).
@@ -132,7 +153,8 @@ def telegram_status_show(context: dict, data_dict: dict) -> dict[str, Any]:
 
 
 def get_actions() -> dict:
-    return {"telegram_update_receive": telegram_update_receive,
+    return {"poll_create": poll_create,
+            "telegram_update_receive": telegram_update_receive,
             "telegram_poll_post": telegram_poll_post,
             "telegram_appeal_link_create": telegram_appeal_link_create,
             "telegram_follower_link_create": telegram_follower_link_create,
