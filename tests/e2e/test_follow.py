@@ -88,3 +88,31 @@ def test_the_follow_box_fits_every_followable_page(live_server, browser, subject
         box.scroll_into_view_if_needed()
         screenshot(page, f"{subject_type}-{locale}-{screen}")
     context.close()
+
+
+def test_unsubscribing_asks_for_a_press_and_works_by_keyboard(live_server, browser, subjects,
+                                                             screenshot):
+    """A mail scanner's GET of the link leaves the follow; the page's button ends it."""
+    from ckanext.transparency.follow import tokens
+    row = Follow(subject_type="organization", subject_id=model.Group.get("moliya").id,
+                 email="kuzatuvchi@example.uz", language="ru", frequency="immediate",
+                 confirmed_at=datetime.datetime(2026, 1, 1))
+    model.Session.add(row)
+    model.Session.commit()
+    token = tokens.sign(tokens.UNSUBSCRIBE, {"follow": row.id, "type": "organization",
+                                             "subject": row.subject_id})
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/ru/follow/unsubscribe/{token}")
+    model.Session.expire_all()
+    assert model.Session.query(Follow).count() == 1
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(page, "asked")
+    tab_to(page, ".follow-unsubscribe button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "больше не будете получать" in page.inner_text("body")
+    screenshot(page, "done")
+    model.Session.expire_all()
+    assert model.Session.query(Follow).count() == 0
+    context.close()

@@ -17,6 +17,7 @@ from ckanext.transparency.telegram.model import ChannelPoll
 
 from ..telegram.standin import BotApiStandIn
 from .conftest import CKAN, SHOTS, _answers, _free_port
+from .keyboard import tab_to
 
 SCREENS = {"phone": {"width": 390, "height": 844}, "desk": {"width": 1280, "height": 900}}
 TOKEN = "123456:E2E-token"
@@ -96,6 +97,10 @@ def test_poll_results_with_telegram_fit_the_screen(telegram_server, browser, clo
         "0", "12", "12"]
     assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
     screenshot(page, f"poll-{screen}")
+    # nor does the table scroll sideways in its own box
+    assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth"), \
+        table.evaluate("t => [...t.querySelectorAll('th, td')].map(c => c.textContent.trim() "
+                       "+ ':' + Math.round(c.getBoundingClientRect().width))")
     context.close()
 
 
@@ -125,4 +130,29 @@ def test_follow_an_appeal_in_telegram_with_the_keyboard(telegram_server, browser
     screenshot(page, f"appeal-link-{screen}")
     assert appeal["access_code"] not in link.get_attribute("href")
     assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
+    context.close()
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_a_follower_is_offered_telegram_in_the_follow_box(telegram_server, browser, screenshot,
+                                                         screen, with_plugins, clean_db):
+    factories.User(name="kuzatuvchi", password="Tashkent-2026-follow")
+    factories.Organization(name="moliya", title="Moliya boshqarmasi")
+    helpers.call_action("follow_subscribe", context={"user": "kuzatuvchi"},
+                        subject_type="organization", id="moliya", language="ru")
+    context = browser.new_context(viewport=SCREENS[screen])
+    page = context.new_page()
+    page.goto(f"{telegram_server}/ru/user/login")
+    page.fill("#field-login", "kuzatuvchi")
+    page.fill("#field-password", "Tashkent-2026-follow")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.goto(f"{telegram_server}/ru/organization/moliya")
+    box = page.locator(".follow-box")
+    button = box.locator(".follow-telegram button")
+    assert button.inner_text() == "Сообщать и в Telegram"
+    tab_to(page, ".follow-telegram button")  # reachable with the keyboard
+    assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
+    box.scroll_into_view_if_needed()
+    screenshot(page, f"follow-box-{screen}")
     context.close()

@@ -63,14 +63,41 @@ def test_the_unsubscribe_link_stops_the_mails_without_signing_in(app, place, smt
                 owner_org=place["department"]["id"], start=at(7))
     run_periodic()
     [(_, message)] = smtp.messages
-    page = app.get(link(message, "/follow/unsubscribe/"))
+    page = app.post(link(message, "/follow/unsubscribe/"))
     assert page.status_code == 200 and ADDRESS not in page.body
     assert model.Session.query(Follow).count() == 0
     _postpone(place, event, 14)
     run_periodic()
     assert len(smtp.messages) == 1
-    # the link again (a mail client opening it twice)
-    assert app.get(link(message, "/follow/unsubscribe/")).status_code == 200
+    # the link again (a mail client posting it twice)
+    assert app.post(link(message, "/follow/unsubscribe/")).status_code == 200
+
+
+@pytest.mark.ckan_config("WTF_CSRF_ENABLED", "true")
+def test_one_click_unsubscribe_as_rfc_8058_says(app, place, smtp):
+    """The header asks mail clients for a POST; the POST needs no session or CSRF token; a GET
+    (a mail scanner opening the link) only shows the button."""
+    _confirmed(app, smtp, subject_type="organization", id="finance")
+    act("event_create", place["editor"], kind="briefing", title="Suv tarifi brifingi",
+        owner_org=place["department"]["id"], start=at(7))
+    run_periodic()
+    [(_, message)] = smtp.messages
+    assert str(message["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click"
+    url = link(message, "/follow/unsubscribe/")
+    assert str(message["List-Unsubscribe"]) == f"<http://test.ckan.net{url}>"
+
+    page = app.get(url)
+    assert page.status_code == 200 and f'<form method="post" action="{url}"' in page.body
+    assert model.Session.query(Follow).count() == 1  # a GET leaves the follow as it was
+
+    assert app.post(url.replace("/unsubscribe/", "/unsubscribe/x"), data={
+        "List-Unsubscribe": "One-Click"}).status_code == 400  # a forged token
+    answer = app.post(url, data={"List-Unsubscribe": "One-Click"})
+    assert answer.status_code == 200
+    assert model.Session.query(Follow).count() == 0
+    # only that endpoint takes posts without a token
+    assert app.post("/follow", data={"subject_type": "organization", "id": "finance",
+                                     "email": ADDRESS}).status_code == 400
 
 
 def test_an_account_unsubscribes_from_a_dataset_through_ckan_follow(app, place, smtp):
@@ -81,7 +108,7 @@ def test_an_account_unsubscribes_from_a_dataset_through_ckan_follow(app, place, 
     run_periodic()
     [(recipients, message)] = smtp.messages
     assert recipients == ["citizen@example.uz"]
-    app.get(link(message, "/follow/unsubscribe/"), status=200)
+    app.post(link(message, "/follow/unsubscribe/"), status=200)
     assert not act("am_following_group", citizen, id="finance")
 
 

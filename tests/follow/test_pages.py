@@ -91,3 +91,14 @@ def test_an_invalid_address_is_told_on_the_page(app, event, draft):
                                          "email": "x@", "came_from": "//evil.example/"},
                         follow_redirects=False)
     assert response.status_code == 302 and "evil" not in response.headers["Location"]
+
+
+def test_one_follow_control_on_dataset_and_department_pages(app, place, event, draft):
+    """The portal's box, which follows through CKAN for accounts, instead of CKAN's button
+    beside it."""
+    login(app, place["citizen"])
+    for subject_type in ("dataset", "organization"):
+        body = app.get(_pages(event, draft)[subject_type]).body
+        assert body.count('class="module module-narrow follow-box"') == 1, subject_type
+        assert not re.search(r'hx-post="[^"]*/(un)?follow/', body), subject_type
+        assert 'name="stop"' not in _box(body) and "btn btn-primary" in _box(body)

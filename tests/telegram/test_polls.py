@@ -2,6 +2,8 @@
 the portal's (and in the published results), stopped when it closes on the portal."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import ckan.plugins.toolkit as tk
@@ -115,3 +117,39 @@ def test_the_editor_posts_from_the_poll_page(telegram, department, poll, app, ru
     page = app.get(path, headers=headers).get_data(as_text=True)
     assert "On the Telegram channel" in page and "Post to the Telegram channel" not in page
     assert "Post to the Telegram channel" not in app.get(path).get_data(as_text=True)
+
+
+def _login(app, user) -> None:
+    import ckan.tests.helpers as helpers
+    token = helpers.call_action("api_token_create", context={"user": user["name"]},
+                                user=user["name"], name="pages")["token"]
+    app.client.environ_base["HTTP_AUTHORIZATION"] = token
+
+
+def test_the_poll_form_posts_to_the_channel_as_the_poll_is_created(telegram, department, app,
+                                                                   run_job, monkeypatch,
+                                                                   ckan_config):
+    _login(app, department["editor"])
+    assert "Also post to the Telegram channel" in app.get("/dialogue/poll/new").body
+    form = {"question": "Qaysi yoʻl taʼmirlansin?", "owner_org": department["org"]["id"],
+            "options": ["Navoiy koʻchasi", "Amir Temur koʻchasi"],
+            "closes_at": "2031-01-01T12:00", "results_visibility": "after_vote",
+            "telegram_post": "true"}
+    created = app.post("/dialogue/poll/new", data=form, follow_redirects=False)
+    assert created.status_code == 302, re.findall(r"invalid-feedback[^<]*<?[^<]*", created.body)
+    run_job()
+    [sent] = telegram.sent("sendPoll")
+    assert sent["question"] == "Qaysi yoʻl taʼmirlansin?"
+
+    too_many = dict(form, question="Oʻn bittadan biri", options=[f"{n}-variant" for n in
+                                                                range(1, 12)])
+    page = app.post("/dialogue/poll/new", data=too_many, follow_redirects=False)
+    assert page.status_code == 200 and "at most 10 options" in page.body
+    assert act("poll_list", None)["count"] == 1  # refused before it was created
+
+    app.post("/dialogue/poll/new", data=dict(form, question="Faqat portalda",
+                                             telegram_post=""))
+    run_job()
+    assert len(telegram.sent("sendPoll")) == 1
+    monkeypatch.setitem(ckan_config, "ckanext.transparency.telegram.token", "")
+    assert "Also post to the Telegram channel" not in app.get("/dialogue/poll/new").body

@@ -12,13 +12,10 @@ import time
 import ckan.plugins.toolkit as tk
 from ckan.lib.redis import connect_to_redis
 
+from ckanext.transparency.rate_limits import client_address, count, keyed_hash, secret
+
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 10
-
-
-def _secret() -> bytes:
-    return str(tk.config.get("SECRET_KEY") or tk.config.get("beaker.session.secret")
-               or "").encode()
 
 
 def _encode(raw: bytes) -> str:
@@ -29,7 +26,7 @@ def new_code(submission_key: str | None = None) -> str:
     """A random access code; for a submission with a key, the same code every time the same
     submission comes again (so a retried submission can be answered with it)."""
     if submission_key:
-        return _encode(hmac.new(_secret(), b"appeal-code:" + submission_key.encode(),
+        return _encode(hmac.new(secret(), b"appeal-code:" + submission_key.encode(),
                                 hashlib.sha256).digest())
     return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
 
@@ -46,26 +43,8 @@ def code_matches(appeal_id: str, code: str, stored: str) -> bool:
     return hmac.compare_digest(hash_code(appeal_id, code), stored)
 
 
-def client_address() -> str | None:
-    """The address of the client of the current web or API request (None outside one)."""
-    try:
-        return tk.request.remote_addr if tk.request else None
-    except RuntimeError:  # no request context: CLI, jobs
-        return None
-
-
 def _address_key(address: str) -> str:
-    return hmac.new(_secret(), b"appeal-address:" + address.encode(),
-                    hashlib.sha256).hexdigest()[:32]
-
-
-def _count(key: str, window: int) -> int:
-    redis = connect_to_redis()
-    bucket = f"{tk.config.get('ckan.site_id')}:appeals:{key}:{int(time.time()) // window}"
-    pipe = redis.pipeline()
-    pipe.incr(bucket)
-    pipe.expire(bucket, window * 2)
-    return int(pipe.execute()[0])
+    return keyed_hash("appeal-address", address)
 
 
 def submission_allowed(address: str | None) -> bool:
@@ -74,16 +53,9 @@ def submission_allowed(address: str | None) -> bool:
     if not limit or not address:
         return True
     window = tk.config.get("ckanext.transparency.appeals.rate_window")
-    return _count(f"submit:{_address_key(address)}", window) <= limit
+    return count(f"appeals:submit:{_address_key(address)}", window) <= limit
 
 
-# INCR and EXPIRE in one step: parallel requests each get their own count, and a key never
-# lives on without its expiry.
-_COUNT = """
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return count
-"""
 # Gives an attempt back, unless its count has expired meanwhile (a key without expiry).
 _GIVE_BACK = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
@@ -92,13 +64,13 @@ return 0
 
 
 def _tracking_key(kind: str, number: str, address: str | None = None) -> str:
-    key = f"{tk.config.get('ckan.site_id')}:appeals:track:{kind}:{number}"
+    key = f"appeals:track:{kind}:{number}"
     return f"{key}:{_address_key(address or 'no-request')}" if kind == "client" else key
 
 
 def _increment(key: str) -> int:
     window = tk.config.get("ckanext.transparency.appeals.track_window")
-    return int(connect_to_redis().eval(_COUNT, 1, key, window))
+    return count(key, window)
 
 
 def start_attempt(number: str, address: str | None) -> bool:
@@ -111,7 +83,8 @@ def start_attempt(number: str, address: str | None) -> bool:
 def right_code(number: str, address: str | None) -> None:
     """A right code does not use up the client's attempts."""
     if tk.config.get("ckanext.transparency.appeals.track_attempts"):
-        connect_to_redis().eval(_GIVE_BACK, 1, _tracking_key("client", number, address))
+        connect_to_redis().eval(_GIVE_BACK, 1, f"{tk.config.get('ckan.site_id')}:"
+                                + _tracking_key("client", number, address))
 
 
 def wrong_code(number: str) -> None:

@@ -1,7 +1,8 @@
 """The e-mail channel of happenings: each run collects the happenings since the last one
 (core/happenings.py), writes one delivery per follower of their subject or department (keyed,
 so a second run writes nothing new), mails the immediate ones, and once a day a digest of the
-rest. A delivery is marked sent when its mail went; one that failed is tried at the next run."""
+rest. A delivery is marked sent when its mail went; one that failed is tried at the next run.
+A follower who linked Telegram gets each delivery there too, once (telegram.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,7 @@ from ckan.model.system_info import get_system_info, set_system_info
 from ckanext.transparency.core import happenings
 from ckanext.transparency.i18n.site_language import in_language
 
-from . import followers, kinds, mail, subjects
+from . import followers, kinds, mail, subjects, telegram
 from .model import Delivery, Follow, utcnow
 
 
@@ -55,18 +56,20 @@ def collect(now: dt.datetime | None = None) -> int:
     return new
 
 
-def _recipient(follower: str) -> tuple[str, str, dict] | None:
-    """(address, language, unsubscribe payload without the subject) of a follower still there."""
+def _recipient(follower: str) -> tuple[str, str, dict, str] | None:
+    """(address, language, unsubscribe payload without the subject, Telegram key) of a
+    follower still there."""
     kind, _, ident = follower.partition(":")
     if kind == "user":
         user = model.Session.get(model.User, ident)
         if user is None or user.state != "active" or not user.email:
             return None
-        return user.email, followers.choice(user.id).language, {"user": user.id}
+        return (user.email, followers.choice(user.id).language, {"user": user.id},
+                telegram.user_key(user.id))
     row = model.Session.get(Follow, ident)
     if row is None or row.confirmed_at is None:
         return None
-    return row.email, row.language, {"follow": row.id}
+    return row.email, row.language, {"follow": row.id}, telegram.address_key(row.email)
 
 
 def _title(titles: dict, language: str) -> str:
@@ -92,6 +95,13 @@ def _item(delivery: Delivery, language: str, payload: dict) -> tuple[str, str, s
     return what, title, text, stop
 
 
+def _tell_in_telegram(follower: str, delivery: Delivery, title: str, what: str) -> None:
+    """The subject's title, what happened and the link: nothing about the follower."""
+    text = tk._("{title}: {what}").format(title=title, what=what) + "\n" + \
+        delivery.happening["url"]
+    telegram.tell(follower, delivery.happening_key, text)
+
+
 def _mark_sent(deliveries: list[Delivery]) -> None:
     moment = utcnow()
     for delivery in deliveries:
@@ -115,12 +125,13 @@ def send_immediate() -> dict:
         if recipient is None:  # unsubscribed or gone: nobody to tell
             _mark_sent(deliveries)
             continue
-        address, language, payload = recipient
+        address, language, payload, telegram_key = recipient
         for delivery in deliveries:
             with in_language(language):
                 what, title, text, stop = _item(delivery, language, payload)
+                _tell_in_telegram(telegram_key, delivery, title, what)
                 sent = mail.send(address, tk._("{title}: {what}").format(title=title, what=what),
-                                 text, stop)
+                                 text + telegram.link_line(telegram_key), stop)
             if sent:
                 _mark_sent([delivery])
             counts["sent" if sent else "failed"] += 1
@@ -130,21 +141,26 @@ def send_immediate() -> dict:
 def send_digests() -> dict:
     """One mail per address with everything of the day for it."""
     counts = {"sent": 0, "failed": 0}
-    by_address: dict[str, list[tuple[Delivery, str, dict]]] = defaultdict(list)
+    by_address: dict[str, list[tuple[Delivery, str, dict, str]]] = defaultdict(list)
     for follower, deliveries in _unsent("daily").items():
         recipient = _recipient(follower)
         if recipient is None:
             _mark_sent(deliveries)
             continue
-        address, language, payload = recipient
-        by_address[address].extend((d, language, payload) for d in deliveries)
+        address, language, payload, telegram_key = recipient
+        by_address[address].extend((d, language, payload, telegram_key) for d in deliveries)
     for address, items in by_address.items():
-        language = items[0][1]
+        language, telegram_key = items[0][1], items[0][3]
         with in_language(language):
-            texts = [_item(delivery, language, payload)[2] for delivery, _, payload in items]
+            texts = []
+            for delivery, _, payload, _ in items:
+                what, title, text, _ = _item(delivery, language, payload)
+                _tell_in_telegram(telegram_key, delivery, title, what)
+                texts.append(text)
             sent = mail.send(address, tk._("The day in what you follow ({count})").format(
-                count=len(items)), "\n\n----\n\n".join(texts))
+                count=len(items)), "\n\n----\n\n".join(texts)
+                + telegram.link_line(telegram_key))
         if sent:
-            _mark_sent([delivery for delivery, _, _ in items])
+            _mark_sent([delivery for delivery, _, _, _ in items])
         counts["sent" if sent else "failed"] += 1
     return counts

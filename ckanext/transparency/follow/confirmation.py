@@ -9,7 +9,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.i18n.site_language import in_language
 
-from . import mail, subjects, tokens
+from . import mail, subjects, telegram, tokens
 from .model import Follow
 
 log = logging.getLogger(__name__)
@@ -38,4 +38,5 @@ def send_confirmation(follow_id: str) -> bool:
             tk._("Someone, probably you, asked to be told by e-mail about \"{title}\" ({url}).\n\n"
                  "To confirm, open this link within {days} days:\n{link}\n\n"
                  "If it was not you, ignore this message: nothing will be sent to this address."
-                 ).format(title=subject["title"], url=subject["url"], days=days, link=link))
+                 ).format(title=subject["title"], url=subject["url"], days=days, link=link)
+            + telegram.link_line(telegram.address_key(row.email)))

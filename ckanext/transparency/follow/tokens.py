@@ -1,12 +1,12 @@
-"""Signed links: confirming an e-mail follow (they expire) and unsubscribing (they do not). A
-token names the follow, never the address."""
+"""Signed links: confirming an e-mail follow (they expire), unsubscribing and linking Telegram
+(they do not). A token names the follow or the follower's key, never the address."""
 from __future__ import annotations
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 import ckan.plugins.toolkit as tk
 
-CONFIRM, UNSUBSCRIBE = "confirm", "unsubscribe"
+CONFIRM, UNSUBSCRIBE, TELEGRAM = "confirm", "unsubscribe", "telegram"
 
 
 def _serializer(purpose: str) -> URLSafeTimedSerializer:

@@ -1,11 +1,13 @@
-"""Pages of following: the follow form's target, the confirmation link and the one-click
-unsubscribe link. Each calls its action and says what happened."""
+"""Pages of following: the follow form's target, the confirmation link, the one-click
+unsubscribe link (RFC 8058) and the links to Telegram. Each calls its action and says what
+happened."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 from flask import Blueprint
 
 from ckanext.transparency.core.context import user_context
+from ckanext.transparency.csrf_guard import NO_TOKEN_NEEDED
 
 follow = Blueprint("follow", __name__, url_prefix="/follow")
 
@@ -76,7 +78,55 @@ def confirm(token):
         "Thank you: your address is confirmed. We will e-mail you when something happens."))
 
 
-@follow.route("/unsubscribe/<token>")
+@follow.route("/unsubscribe/<token>", methods=["GET"])
+def unsubscribe_page(token):
+    """A button, not the unsubscription: mail scanners open the links of a mail."""
+    return tk.render("follow/unsubscribe.html", {"token": token}), 200, {
+        "Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
+
+
+@follow.route("/unsubscribe/<token>", methods=["POST"])
 def unsubscribe(token):
+    """The page's button and RFC 8058's one-click POST of mail clients; the signed token is
+    the proof, so it needs no session or CSRF token."""
     return _message("follow_unsubscribe", token, tk._(
         "Done: you will get no more messages about this."))
+
+
+@follow.route("/telegram/<token>", methods=["GET"])
+def telegram_from_mail(token):
+    """The Telegram link of a follow mail: on to the bot with a one-time link."""
+    try:
+        link = tk.get_action("follow_telegram_link")(user_context(), {"token": token})
+    except tk.ValidationError as error:
+        return tk.render("follow/message.html", {"message": _errors(error), "failed": True}), 400
+    return tk.redirect_to(link["url"])
+
+
+@follow.route("/telegram", methods=["POST"])
+def telegram_link():
+    """A signed-in follower's button: on to the bot with a one-time link."""
+    try:
+        link = tk.get_action("follow_telegram_link")(user_context(), {})
+    except tk.ValidationError as error:
+        tk.h.flash_error(_errors(error))
+        return _back()
+    return tk.redirect_to(link["url"])
+
+
+@follow.route("/telegram/unlink", methods=["POST"])
+def telegram_unlink():
+    try:
+        tk.get_action("follow_telegram_unlink")(user_context(), {})
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Please sign in."))
+    tk.h.flash_success(tk._("You will no longer be told in Telegram."))
+    return _back()
+
+
+def blueprints() -> list[Blueprint]:
+    # CKAN builds its CSRF protection with the app that imports this module
+    from ckan.config.middleware.flask_app import csrf
+    csrf.exempt(unsubscribe)
+    setattr(unsubscribe, NO_TOKEN_NEEDED, True)  # the signed token in the URL is the proof
+    return [follow]

@@ -13,7 +13,7 @@ from ckanext.transparency.follow.logic import action, auth
 @tk.blanket.config_declarations("../follow/config_declaration.yaml")
 @tk.blanket.actions(action.get_actions)
 @tk.blanket.auth_functions(auth.get_auth_functions)
-@tk.blanket.blueprints([views.follow])
+@tk.blanket.blueprints(views.blueprints)
 @tk.blanket.helpers(helpers.get_helpers)
 class FollowPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)

@@ -5,43 +5,21 @@ then told of each public status change (registered, forwarded, extended, answere
 and status only, until it sends /unlink."""
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import secrets
-
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy.dialects.postgresql import insert
 
 from ckanext.transparency.i18n.site_language import in_language
 
-from . import outbox, settings
-from .model import AppealLink, LinkToken, utcnow
+from . import link_tokens, outbox
+from .model import AppealLink, utcnow
 
 TOLD = ("registered", "forwarded", "study", "extended", "answered")
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def new_link(number: str) -> str:
     """A deep link for the appeal (its token is valid once, for link_token_hours)."""
-    token = secrets.token_urlsafe(24)  # A-Z a-z 0-9 _ -: what a start parameter allows
-    model.Session.add(LinkToken(
-        token_hash=_hash(token), appeal_number=number,
-        expires_at=utcnow() + dt.timedelta(hours=settings.link_token_hours())))
-    model.Session.commit()
-    return f"https://t.me/{settings.bot_username()}?start={token}"
-
-
-def use_token(token: str) -> str | None:
-    """The appeal number of a valid unused token (now used), else None."""
-    row = model.Session.get(LinkToken, _hash(token))
-    if row is None or row.used_at is not None or row.expires_at < utcnow():
-        return None
-    row.used_at = utcnow()
-    return row.appeal_number
+    return link_tokens.new_link(appeal_number=number)
 
 
 def link(number: str, chat_id: int, events_seen: int, language: str) -> None:

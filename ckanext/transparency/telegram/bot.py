@@ -1,7 +1,8 @@
 """What the bot answers to a private message, in the sender's language (Telegram's
 language_code when the portal offers it, else the site's):
 
-- /start <token>: link an appeal (appeal_links.py); /unlink: stop all appeal messages;
+- /start <token>: link an appeal (appeal_links.py) or a follower (follower_links.py);
+  /unlink: stop all messages about appeals and what the chat's follower follows;
 - /events: the upcoming events that take questions, numbered;
 - /ask N <question>: a question for event N, into the same moderation queue as the web's,
   asked through the sender's portal account (one per Telegram account), so the same limit on
@@ -20,7 +21,7 @@ import ckan.plugins.toolkit as tk
 from ckanext.transparency.core.context import as_user
 from ckanext.transparency.i18n.site_language import in_language
 
-from . import appeal_links, outbox
+from . import appeal_links, follower_links, link_tokens, outbox
 from .model import Account
 
 LANGUAGES = {"uz": "uz", "ru": "ru", "en": "en"}
@@ -70,7 +71,7 @@ def _help() -> str:
         _say(tk._("{events}: upcoming events that take questions")),
         _say(tk._("{ask} N question: ask a question before event N")),
         _say(tk._("{vote} N M: support the published question M of event N")),
-        _say(tk._("{unlink}: stop messages about your appeals")),
+        _say(tk._("{unlink}: stop messages about your appeals and what you follow")),
     ])
 
 
@@ -151,10 +152,17 @@ def _vote(context: dict, sender: dict, arguments: str) -> str:
 def _start(context: dict, chat_id: int, sender: dict, token: str) -> str:
     if not token:
         return _help()
-    number = appeal_links.use_token(token)
-    if number is None:
-        return tk._("This link is not valid any more. Open the appeal's page on the portal "
+    row = link_tokens.use(token)
+    if row is None:
+        return tk._("This link is not valid any more. Open the portal's page again "
                     "and take a new one.")
+    if row.follower:
+        follower_links.link(row.follower, chat_id)
+        return "\n".join([
+            tk._("You will be told here of what you follow on the portal, as by e-mail."),
+            _say(tk._("Send {unlink} to stop these messages.")),
+        ])
+    number = row.appeal_number
     status = tk.get_action("appeal_status_show")(dict(context), {"id": number})
     appeal_links.link(number, chat_id, len(status["events"]), _locale(sender) or "")
     return "\n".join([
@@ -178,7 +186,8 @@ def _answer(context: dict, message: dict) -> str | None:
         return _start(context, int(chat["id"]), sender, arguments.strip())
     if command == "/unlink":
         appeal_links.unlink(int(chat["id"]))
-        return tk._("You will not be told of your appeals here any more.")
+        follower_links.unlink_chat(int(chat["id"]))
+        return tk._("You will not be told of your appeals or of what you follow here any more.")
     if command == "/events":
         return _event_list(context)
     if command == "/ask":

@@ -68,10 +68,12 @@ class Account(BaseModel):
 
 
 class LinkToken(BaseModel):
-    """A one-time token of a deep link that connects an appeal to a chat (only its hash)."""
+    """A one-time token of a deep link that connects an appeal or a follower to a chat (only
+    its hash is kept)."""
     __tablename__ = "telegram_link_token"
     token_hash = Column(UnicodeText, primary_key=True)
-    appeal_number = Column(UnicodeText, nullable=False)
+    appeal_number = Column(UnicodeText, nullable=True)
+    follower = Column(UnicodeText, nullable=True)
     expires_at = Column(DateTime, nullable=False)
     used_at = Column(DateTime, nullable=True)
 
@@ -83,4 +85,13 @@ class AppealLink(BaseModel):
     chat_id = Column(BigInteger, primary_key=True, autoincrement=False)
     events_seen = Column(Integer, nullable=False, default=0)
     language = Column(UnicodeText, nullable=False, default="")  # of the messages
+    linked_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class FollowerLink(BaseModel):
+    """A follower told in a chat of what they follow, until they unlink. The follower is the
+    follow feature's key ("user:<id>", "address:<keyed hash>"): nothing readable about them."""
+    __tablename__ = "telegram_follower_link"
+    follower = Column(UnicodeText, primary_key=True)
+    chat_id = Column(BigInteger, nullable=False, index=True)
     linked_at = Column(DateTime, nullable=False, default=utcnow)

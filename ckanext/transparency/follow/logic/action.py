@@ -10,7 +10,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.actions import validated
 
-from .. import confirmation, followers, safety, subjects, tokens
+from .. import confirmation, followers, safety, subjects, telegram, tokens
 from ..model import Follow, utcnow
 from . import schema
 
@@ -153,10 +153,50 @@ def follow_status(context, data_dict):
         raise tk.NotAuthorized()
     choice = followers.choice(user.id)
     return {"following": followers.is_following(user, subject), "frequency": choice.frequency,
-            "language": choice.language, "subject": _public(subject)}
+            "language": choice.language, "subject": _public(subject),
+            "telegram": {"offered": telegram.available(),
+                         "linked": telegram.linked(telegram.user_key(user.id))}}
+
+
+def follow_telegram_link(context, data_dict):
+    """A one-time link that connects the follower to the portal's Telegram bot, which then
+    tells them of what they follow too. The follower is the signed-in user, or, with the
+    token of the link in a follow mail, the address it went to.
+
+    :param token: the token of a mail's Telegram link (optional when signed in)
+    :returns: {"url": "https://t.me/<bot>?start=<one-time token>", "expires_in_hours": n}
+    """
+    tk.check_access("follow_telegram_link", context, data_dict)
+    data = validated(data_dict, schema.telegram_link_schema(), context)
+    user = _user(context)
+    if data.get("token"):
+        follower = tokens.read(tokens.TELEGRAM, data["token"]).get("follower")
+    elif user is not None:
+        follower = telegram.user_key(user.id)
+    else:
+        raise tk.ValidationError({"token": [tk._(
+            "Please sign in, or open the Telegram link of one of our e-mails.")]})
+    link = telegram.deep_link(str(follower or ""))
+    if link is None:
+        raise tk.ValidationError({"token": [tk._("Telegram is not offered on this portal.")]})
+    return link
+
+
+def follow_telegram_unlink(context, data_dict):
+    """The signed-in user is no longer told in Telegram (the bot's /unlink does the same).
+
+    :returns: {"linked": false}
+    """
+    tk.check_access("follow_telegram_unlink", context, data_dict)
+    user = _user(context)
+    if user is None:
+        raise tk.NotAuthorized()
+    telegram.unlink(telegram.user_key(user.id))
+    return {"linked": False}
 
 
 def get_actions() -> dict:
     return {"follow_subscribe": follow_subscribe, "follow_confirm": follow_confirm,
             "follow_unsubscribe": follow_unsubscribe, "follow_unfollow": follow_unfollow,
-            "follow_status": follow_status}
+            "follow_status": follow_status, "follow_telegram_link": follow_telegram_link,
+            "follow_telegram_unlink": follow_telegram_unlink}

@@ -1,5 +1,5 @@
-"""Anyone may ask to follow, confirm and unsubscribe (the signed link is the proof); only a
-signed-in user has follows of their own to list or stop."""
+"""Anyone may ask to follow, confirm, unsubscribe and link Telegram (the signed link is the
+proof); only a signed-in user has follows of their own to list or stop."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
@@ -17,4 +17,5 @@ def _signed_in(context, data_dict):
 def get_auth_functions() -> dict:
     return {"follow_subscribe": _anyone, "follow_confirm": _anyone,
             "follow_unsubscribe": _anyone, "follow_unfollow": _signed_in,
-            "follow_status": _signed_in}
+            "follow_status": _signed_in, "follow_telegram_link": _anyone,
+            "follow_telegram_unlink": _signed_in}

@@ -40,3 +40,7 @@ def subscribe_schema() -> dict:
 
 def token_schema() -> dict:
     return {"token": [_v("not_empty"), _v("unicode_safe")]}
+
+
+def telegram_link_schema() -> dict:
+    return {"token": [_v("ignore_missing"), _v("unicode_safe")]}

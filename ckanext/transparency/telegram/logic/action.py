@@ -8,7 +8,7 @@ import ckan.plugins.toolkit as tk
 from ckanext.transparency.actions import reference, validated
 from ckanext.transparency.core.context import site_context
 
-from .. import appeal_links, polls, settings, updates
+from .. import appeal_links, follower_links, outbox, polls, settings, updates
 from . import schema
 
 
@@ -46,6 +46,27 @@ def telegram_poll_post(context: dict, data_dict: dict) -> dict[str, Any]:
     return {"poll_id": poll["id"], "queued": True}
 
 
+@tk.chained_action
+def poll_create(up_func, context: dict, data_dict: dict) -> dict[str, Any]:
+    """The poll form's "also post to the Telegram channel" (`telegram_post`): the poll is
+    created, then posted as by telegram_poll_post; a poll the channel cannot take is refused
+    before it is created."""
+    data_dict = dict(data_dict)
+    wanted = tk.asbool(data_dict.pop("telegram_post", None) or False)
+    if wanted:
+        _require_enabled()
+        if not settings.channel():
+            raise tk.ValidationError({"telegram_post": [tk._("No Telegram channel is set up")]})
+        options = data_dict.get("options")
+        if isinstance(options, list) and len(options) > polls.OPTIONS_MAX:
+            raise tk.ValidationError({"telegram_post": [tk._(
+                "A Telegram poll has at most {n} options").format(n=polls.OPTIONS_MAX)]})
+    poll = up_func(context, data_dict)
+    if wanted:
+        tk.get_action("telegram_poll_post")(dict(context), {"id": poll["id"]})
+    return poll
+
+
 def telegram_appeal_link_create(context: dict, data_dict: dict) -> dict[str, Any]:
     """A one-time link that connects an appeal to the bot, for whoever has the appeal's number
     and access code (checked, and wrong codes counted, as by appeal_track).
@@ -64,6 +85,61 @@ def telegram_appeal_link_create(context: dict, data_dict: dict) -> dict[str, Any
             "expires_in_hours": settings.link_token_hours()}
 
 
+def telegram_follower_link_create(context: dict, data_dict: dict) -> dict[str, Any]:
+    """A one-time link that connects a follower to the bot (the follow feature calls it once
+    it knows who the follower is: a signed-in user, or an address by a signed mail link).
+
+    :param follower: the follow feature's key of the follower
+    :returns: {"url": "https://t.me/<bot>?start=<token>", "expires_in_hours": n}
+    """
+    tk.check_access("telegram_follower_link_create", context, data_dict)
+    _require_enabled()
+    if not settings.bot_username():
+        raise tk.ValidationError({"__before": [tk._("Telegram is not set up on this portal")]})
+    data = validated(data_dict, schema.follower_schema(), context)
+    return {"url": follower_links.new_link(data["follower"]),
+            "expires_in_hours": settings.link_token_hours()}
+
+
+@tk.side_effect_free
+def telegram_follower_link_show(context: dict, data_dict: dict) -> dict[str, Any]:
+    """Whether a follower has linked a chat.
+
+    :param follower: the follow feature's key of the follower
+    """
+    tk.check_access("telegram_follower_link_show", context, data_dict)
+    data = validated(data_dict, schema.follower_schema(), context)
+    return {"linked": settings.enabled() and follower_links.is_linked(data["follower"])}
+
+
+def telegram_follower_unlink(context: dict, data_dict: dict) -> dict[str, Any]:
+    """Stop telling a follower in Telegram.
+
+    :param follower: the follow feature's key of the follower
+    """
+    tk.check_access("telegram_follower_unlink", context, data_dict)
+    data = validated(data_dict, schema.follower_schema(), context)
+    return {"unlinked": follower_links.unlink(data["follower"]) > 0}
+
+
+def telegram_follower_tell(context: dict, data_dict: dict) -> dict[str, Any]:
+    """Send a follower's linked chat a message once per key, through the outbox.
+
+    :param follower: the follow feature's key of the follower
+    :param key: what makes the message unique (a happening's key)
+    :param text: the message, in the follower's language, with nothing personal in it
+    :returns: {"queued": false} when the follower has no chat or the key was sent before
+    """
+    tk.check_access("telegram_follower_tell", context, data_dict)
+    data = validated(data_dict, schema.follower_message_schema(), context)
+    if not settings.enabled():
+        return {"queued": False}
+    queued = follower_links.tell(data["follower"], data["key"], data["text"])
+    if queued:
+        outbox.kick()
+    return {"queued": queued}
+
+
 @tk.side_effect_free
 def telegram_status_show(context: dict, data_dict: dict) -> dict[str, Any]:
     """Whether Telegram is set up, and where citizens find the channel and the bot."""
@@ -77,7 +153,12 @@ def telegram_status_show(context: dict, data_dict: dict) -> dict[str, Any]:
 
 
 def get_actions() -> dict:
-    return {"telegram_update_receive": telegram_update_receive,
+    return {"poll_create": poll_create,
+            "telegram_update_receive": telegram_update_receive,
             "telegram_poll_post": telegram_poll_post,
             "telegram_appeal_link_create": telegram_appeal_link_create,
+            "telegram_follower_link_create": telegram_follower_link_create,
+            "telegram_follower_link_show": telegram_follower_link_show,
+            "telegram_follower_unlink": telegram_follower_unlink,
+            "telegram_follower_tell": telegram_follower_tell,
             "telegram_status_show": telegram_status_show}

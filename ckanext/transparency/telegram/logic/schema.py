@@ -27,3 +27,16 @@ def appeal_link_schema() -> dict:
     not_empty = tk.get_validator("not_empty")
     unicode_safe = tk.get_validator("unicode_safe")
     return {"number": [not_empty, unicode_safe], "code": [not_empty, unicode_safe]}
+
+
+def follower_schema() -> dict:
+    not_empty = tk.get_validator("not_empty")
+    unicode_safe = tk.get_validator("unicode_safe")
+    return {"follower": [not_empty, unicode_safe]}
+
+
+def follower_message_schema() -> dict:
+    not_empty = tk.get_validator("not_empty")
+    unicode_safe = tk.get_validator("unicode_safe")
+    return {**follower_schema(), "key": [not_empty, unicode_safe],
+            "text": [not_empty, unicode_safe]}
