@@ -124,7 +124,7 @@ def test_the_form_gives_the_title_in_every_language(app, editor, translated):
         "uz": UZ, "ru": "Новое положение"}
 
 
-def test_e_mails_and_the_dataset_use_the_sites_language_the_report_the_readers(
+def test_e_mails_use_the_sites_language_the_dataset_every_language_the_report_the_readers(
         app, ckan_config, monkeypatch, translated, editor, citizen, freezer, smtp):
     monkeypatch.setitem(ckan_config, "ckan.locale_default", "ru")
     proposal = act("consultation_proposal_create", citizen, consultation_id=translated["id"],
@@ -139,7 +139,11 @@ def test_e_mails_and_the_dataset_use_the_sites_language_the_report_the_readers(
         act("consultation_report_publish", editor, id=translated["id"])
     public = act("consultation_report_show", None, id="ochiqlik")
     dataset = helpers.call_action("package_show", id=public["package_id"])
-    assert dataset["title"].endswith(RU)
+    # the dataset is titled and described in every language; its plain title is the Uzbek one
+    assert dataset["title"] == "Jamoatchilik muhokamasi hisoboti: " + UZ
+    assert dataset["title_translated"]["ru"] == "Отчёт об общественном обсуждении: " + RU
+    assert dataset["title_translated"]["en"].endswith(EN)
+    assert "обсуждения" in dataset["notes_translated"]["ru"]
     for locale in ("ru", "en", "uz_Cyrl"):
         book = load_workbook(io.BytesIO(app.get(f"/{locale}/consultations/ochiqlik/report.xlsx")
                                         .data))

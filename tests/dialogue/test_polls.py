@@ -131,6 +131,11 @@ def test_closed_results_become_an_open_dataset(roles, poll_factory, cli):
     package = act("poll_publish_results", roles["dept_editor"], id=poll["id"])
     assert package["organization"]["name"] == "finance"
     assert package["private"] is False and package["name"].startswith("poll-results-")
+    # titled and described in every language, the plain title in Uzbek (fluent's rule)
+    assert package["title"] == package["title_translated"]["uz"]
+    assert package["title"].startswith("Soʻrovnoma natijalari: ")
+    assert package["title_translated"]["ru"].startswith("Результаты опроса: ")
+    assert package["notes_translated"]["ru"].startswith("Результаты опроса")
     [resource] = package["resources"]
     assert resource["format"] == "CSV" and resource["url_type"] == "upload"
     path = uploader.get_resource_uploader(resource).get_path(resource["id"])

@@ -8,7 +8,7 @@ import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
 from ckanext.transparency.core.context import site_context
-from ckanext.transparency.i18n.site_language import in_site_language
+from ckanext.transparency.i18n.site_language import in_every_language, in_site_language
 
 from . import report_files
 from .dictization import title_text
@@ -22,7 +22,8 @@ def dataset_name(consultation) -> str:
 
 def publish(consultation, report: dict) -> str:
     """Create the dataset (or add the files to the one of the same name); returns its id.
-    Its title, description and files are in the site's language, like the dataset itself."""
+    Its title and description are in every language (the plain title in Uzbek, as fluent
+    keeps it); its files and their names in the site's language."""
     with in_site_language():
         return _publish(consultation, report)
 
@@ -39,11 +40,13 @@ def _publish(consultation, report: dict) -> str:
     except tk.ObjectNotFound:
         package = tk.get_action("package_create")(dict(context), {
             "name": name,
-            "title": tk._("Report on the public discussion: {title}").format(
-                title=title_text(consultation))[:200],
-            "notes": tk._("Proposals and comments received during the public discussion of the "
-                          "draft, with the department's answer to each. The draft and the "
-                          "discussion: {url}").format(url=url),
+            "title_translated": in_every_language(
+                lambda: tk._("Report on the public discussion: {title}").format(
+                    title=title_text(consultation))[:200]),
+            "notes_translated": in_every_language(lambda: tk._(
+                "Proposals and comments received during the public discussion of the draft, "
+                "with the department's answer to each. The draft and the discussion: {url}"
+            ).format(url=url)),
             "owner_org": consultation.owner_org,
             "url": url,
             "license_id": "cc-by",

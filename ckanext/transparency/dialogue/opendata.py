@@ -10,7 +10,7 @@ import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
 from ckanext.transparency.core.context import as_user, site_context
-from ckanext.transparency.i18n.site_language import in_site_language
+from ckanext.transparency.i18n.site_language import in_every_language, in_site_language
 from ckanext.transparency.spreadsheet import safe_row
 
 from . import model as m
@@ -78,9 +78,11 @@ def _publish(poll: m.Poll, context: dict, name: str) -> dict:
         package = tk.get_action("package_show")(dict(context), {"id": name})
     except tk.ObjectNotFound:
         package = tk.get_action("package_create")(dict(context), {
-            "name": name, "title": tk._("Poll results: {question}").format(
-                question=poll.question)[:200],
-            "notes": _notes(poll), "owner_org": poll.owner_org,
+            "name": name,
+            "title_translated": in_every_language(lambda: tk._("Poll results: {question}").format(
+                question=poll.question)[:200]),
+            "notes_translated": in_every_language(lambda: _notes(poll)),
+            "owner_org": poll.owner_org,
             "license_id": tk.config.get("ckanext.transparency.dialogue.poll_license", "cc-by"),
             "tags": [{"name": "poll"}, {"name": "sorovnoma"}, {"name": "open-dialogue"}],
             # published when a poll closes, as polls come: DCAT's dct:accrualPeriodicity

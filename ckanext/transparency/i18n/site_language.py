@@ -10,6 +10,7 @@ or a command, which have no page language at all (and would otherwise write Engl
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import Callable
 
 import flask
 import flask_babel
@@ -19,6 +20,20 @@ import ckan.plugins.toolkit as tk
 
 def in_site_language():
     return in_language(None)
+
+
+def in_every_language(write: Callable[[], str]) -> dict[str, str]:
+    """What `write()` says in each language the portal offers, as a fluent `<field>_translated`
+    dict ({"uz": ..., "ru": ..., "en": ...}) for a dataset the portal makes itself. Uzbek
+    Cyrillic is left to the pages, which transliterate the Uzbek text."""
+    offered = tk.aslist(tk.config.get("ckan.locales_offered")) or ["uz", "ru", "en"]
+    written = {}
+    for locale in offered:
+        if locale == "uz_Cyrl":
+            continue
+        with in_language(locale):
+            written[locale.replace("_", "-")] = write()
+    return written
 
 
 @contextmanager
