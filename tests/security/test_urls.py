@@ -8,10 +8,11 @@ import pytest
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
-from ckan.tests import factories, helpers
+from ckan.tests import factories
 
 from ckanext.transparency.dialogue import model as dialogue_model
 from ckanext.transparency.urls import safe_href
+from tests.helpers import act
 
 pytestmark = pytest.mark.usefixtures("clean_db", "with_plugins")
 
@@ -19,11 +20,6 @@ BAD = ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", " javascript:
        "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
        "vbscript:msgbox(1)", "file:///etc/passwd", "//evil.example/x", "http://", "evil.example"]
 GOOD = ["http://stat.uz/data.csv", "https://data.gov.uz/uz/datasets/123?lang=uz#top"]
-
-
-def act(action: str, user: dict, **data):
-    return helpers.call_action(action, context={"user": user["name"], "ignore_auth": False},
-                               **data)
 
 
 @pytest.fixture
