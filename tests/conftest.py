@@ -145,9 +145,11 @@ def make_app(ckan_config):
 
     def make() -> CKANTestApp:
         config["testing"] = True
-        key = (_plugin_instances(), copy.deepcopy(dict(config)))
-        if key != _loaded["app_key"]:
-            _loaded.update(app_key=key, app=ckan.config.middleware.make_app(config))
+        settings = copy.deepcopy(dict(config))
+        if (settings, _plugin_instances()) != _loaded["app_key"]:
+            # CKAN's make_app loads the plugins of the configuration again
+            app = ckan.config.middleware.make_app(config)
+            _loaded.update(app=app, app_key=(settings, _plugin_instances()))
         return CKANTestApp(_loaded["app"])
     return make
 
