@@ -57,16 +57,18 @@ def test_reopen_then_answer_again():
 
 def test_state_changes_follow_the_status():
     number = submit()["number"]
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("appeal_close", "water_editor", id=number)  # not answered yet
+    assert "status" in error.value.error_dict
     act("appeal_answer", "water_editor", id=number, outcome="satisfied",
         answer="All done, thank you.")
     for action, data in (("appeal_answer", {"outcome": "rejected", "answer": "Twice? No way."}),
                          ("appeal_forward", {"to": "Ministry of Energy"}),
                          ("appeal_assign", {"assignee": "water_editor"}),
                          ("appeal_extend", {"reason": "Too late now", "until": "2099-01-01"})):
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             act(action, "water_admin", id=number, **data)
+        assert "status" in error.value.error_dict
 
 
 def test_forwarding_has_its_own_clock():
@@ -92,24 +94,27 @@ def test_extension_rules():
     latest = (due.replace(day=1) + dt.timedelta(days=40)).replace(day=min(due.day, 28))
     for until in (due.isoformat(), (due - dt.timedelta(days=1)).isoformat(),
                   (due + dt.timedelta(days=40)).isoformat(), ""):
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             act("appeal_extend", "water_admin", id=number, reason="Need more time",
                 until=until)
+        assert "until" in error.value.error_dict
     act("appeal_extend", "water_admin", id=number, reason="Need more time",
         until=(due + dt.timedelta(days=20)).isoformat())
     assert stored(number)["due_on"] == due + dt.timedelta(days=20)
-    with pytest.raises(tk.ValidationError):  # only once
+    with pytest.raises(tk.ValidationError) as error:  # only once
         act("appeal_extend", "water_admin", id=number, reason="Need more time again",
             until=(due + dt.timedelta(days=25)).isoformat())
+    assert "until" in error.value.error_dict
     assert latest  # (computed for readability of the bounds above)
 
 
 def test_no_extension_after_the_deadline_passed():
     number = submit()["number"]
     age(number, 16)
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("appeal_extend", "water_admin", id=number, reason="Too late",
             until=(present.today() + dt.timedelta(days=5)).isoformat())
+    assert "until" in error.value.error_dict
 
 
 def test_extra_study_term():
@@ -120,13 +125,15 @@ def test_extra_study_term():
     assert appeal["needs_study"]
     assert appeal["due_on"].isoformat() > (appeal["registered_on"] +
                                            dt.timedelta(days=27)).isoformat()
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("appeal_extend", "water_admin", id=number, reason="Again",
             needs_study="true")
+    assert "needs_study" in error.value.error_dict
     proposal = submit(type="proposal")["number"]
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("appeal_extend", "water_admin", id=proposal, reason="Not for proposals",
             needs_study="true")
+    assert "needs_study" in error.value.error_dict
 
 
 def test_inbox_filters_and_overdue_first():
@@ -154,8 +161,9 @@ def test_inbox_filters_and_overdue_first():
     assert not any(v in str(result) for v in SECRET.values())
     for bad in ({"status": "lost"}, {"deadline": "yesterday"}, {"limit": -1},
                 {"type": "petition"}, {"owner_org": "nowhere"}):
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             act("appeal_list", "sysadmin", **bad)
+        assert error.value.error_dict.keys() == bad.keys()
 
 
 def test_assign_to_another_department_moves_the_appeal():
@@ -168,18 +176,19 @@ def test_assign_to_another_department_moves_the_appeal():
         "heating"
 
 
-@pytest.mark.parametrize("action, data", [
-    ("appeal_answer", {"outcome": "happy", "answer": "A long enough answer"}),
-    ("appeal_answer", {"outcome": "satisfied", "answer": "short"}),
-    ("appeal_forward", {"to": ""}),
-    ("appeal_assign", {"assignee": "nobody-at-all"}),
-    ("appeal_extend", {"reason": "", "until": "2099-01-01"}),
-    ("appeal_extend", {"reason": "A good reason", "until": "not a date"}),
+@pytest.mark.parametrize("action, data, field", [
+    ("appeal_answer", {"outcome": "happy", "answer": "A long enough answer"}, "outcome"),
+    ("appeal_answer", {"outcome": "satisfied", "answer": "short"}, "answer"),
+    ("appeal_forward", {"to": ""}, "to"),
+    ("appeal_assign", {"assignee": "nobody-at-all"}, "assignee"),
+    ("appeal_extend", {"reason": "", "until": "2099-01-01"}, "reason"),
+    ("appeal_extend", {"reason": "A good reason", "until": "not a date"}, "until"),
 ])
-def test_bad_input_of_staff_actions(action, data):
+def test_bad_input_of_staff_actions(action, data, field):
     number = submit()["number"]
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act(action, "water_admin", id=number, **data)
+    assert field in error.value.error_dict
 
 
 def test_unknown_appeal():
@@ -206,9 +215,10 @@ def test_staff_and_sysadmins_can_be_assigned(assignee):
 
 def test_handed_over_appeal_goes_to_staff_of_the_new_department():
     number = submit()["number"]
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("appeal_assign", "water_editor", id=number, owner_org="heating",
             assignee="water_editor")
+    assert "assignee" in error.value.error_dict
     act("appeal_assign", "water_editor", id=number, owner_org="heating", assignee="heating_editor")
     assert stored(number)["assignee_id"] == helpers.call_action(
         "user_show", id="heating_editor")["id"]

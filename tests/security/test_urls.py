@@ -35,8 +35,9 @@ def test_a_dataset_source_must_be_a_web_address(editor, url):
         act("package_create", editor, name="manba", title="Manba", owner_org="moliya", url=url)
     assert error.value.error_dict["url"] == ["A web address starting with http:// or https://"]
     dataset = act("package_create", editor, name="manba", title="Manba", owner_org="moliya")
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("package_patch", editor, id=dataset["id"], url=url)
+    assert "url" in error.value.error_dict
     assert not act("package_show", editor, id=dataset["id"]).get("url")
 
 
@@ -46,12 +47,14 @@ def test_a_resource_link_must_be_a_web_address(editor, url):
     with pytest.raises(tk.ValidationError) as error:
         act("resource_create", editor, package_id=dataset["id"], url=url, name="Havola")
     assert error.value.error_dict["url"] == ["A web address starting with http:// or https://"]
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("package_create", editor, name="boshqa", title="Boshqa", owner_org="moliya",
             resources=[{"url": GOOD[0]}, {"url": url}])
+    assert "resources" in error.value.error_dict
     resource = act("resource_create", editor, package_id=dataset["id"], url=GOOD[1])
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("resource_patch", editor, id=resource["id"], url=url)
+    assert "url" in error.value.error_dict
     assert act("resource_show", editor, id=resource["id"])["url"] == GOOD[1]
 
 
@@ -83,8 +86,9 @@ def test_event_broadcasts_and_materials_are_web_addresses(editor, url):
     assert "stream_url" in error.value.error_dict
     event = act("event_create", editor, kind="briefing", title="Brifing", owner_org="moliya",
                 start=_start())
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("event_update", editor, id=event["id"], stream_url=url)
+    assert "stream_url" in error.value.error_dict
     for kind in ("recording", "link", "slides"):
         with pytest.raises(tk.ValidationError) as error:
             act("event_material_create", editor, event_id=event["id"], kind=kind, url=url)
