@@ -4,6 +4,7 @@ clean_db, clean_index, with_plugins, app, cli, ckan_config; `pytest --ckan-ini=t
 CKAN's factories.Resource picks a random format and address; a CSV or XLSX link is fetched when
 it is created (opendata/uploads.py), so a test that needs just some resource pins format="PDF"."""
 import contextlib
+import copy
 import functools
 import importlib
 import importlib.metadata
@@ -16,9 +17,13 @@ import yaml
 from alembic.script import ScriptDirectory
 from passlib.hash import pbkdf2_sha512
 
+import ckan.config.middleware
 import ckan.model as model
 import ckan.model.user as user_model
 import ckan.plugins.core as plugins_core
+from ckan.common import config
+from ckan.lib import app_globals
+from ckan.tests.helpers import CKANTestApp
 
 from . import live
 from .smtp import SmtpSink
@@ -39,6 +44,7 @@ user_model.pbkdf2_sha512 = pbkdf2_sha512.using(rounds=1000)
 # the installed distributions do not change, and libyaml's parser gives the same documents.
 plugins_core.entry_points = functools.cache(importlib.metadata.entry_points)
 yaml.safe_load = functools.partial(yaml.load, Loader=yaml.CSafeLoader)
+
 
 # Plugins whose migrations change tables in CKAN's own schema: resetting the database drops
 # those changes, so they are applied again (ckanext/activity's own tests do the same).
@@ -101,6 +107,51 @@ def reset_db(reset_db):
         for plugin in _behind_head():
             _upgrade(plugin, MIGRATIONS[plugin])
     return reset
+
+
+# CKAN's with_plugins unloads every plugin after each test and loads them again before the next,
+# and its app fixture builds the whole web application for each test: together a third of the
+# CPU time of a folder such as tests/dialogue. The plugins hold no state of their own, so a
+# test whose configuration is the one they were loaded with (nearly every test) gets them as
+# they are, and the application built on the same configuration and the same plugins.
+_loaded: dict = {"settings": None, "plugins": None, "app_key": None, "app": None}
+
+
+def _plugin_instances() -> tuple[int, ...]:
+    return tuple(id(service) for service in plugins_core._PLUGINS_SERVICE.values())
+
+
+@pytest.fixture
+def with_plugins(ckan_config, monkeypatch, request):
+    """CKAN's `with_plugins` (the names of `with_plugins` marks are added to ckan.plugins),
+    loading the plugins only when the configuration differs from the last load's."""
+    added = [name for mark in request.node.iter_markers("with_plugins") for name in mark.args]
+    listed = ckan_config["ckan.plugins"]
+    listed = listed.split() if isinstance(listed, str) else list(listed)
+    monkeypatch.setitem(ckan_config, "ckan.plugins", listed + added)
+    settings = copy.deepcopy(dict(ckan_config))
+    if (settings != _loaded["settings"] or plugins_core._PLUGINS != listed + added
+            or _plugin_instances() != _loaded["plugins"]):
+        plugins_core.load_all()
+        _loaded.update(settings=settings, plugins=_plugin_instances())
+    yield
+
+
+@pytest.fixture
+def make_app(ckan_config):
+    """CKAN's `make_app`, reusing the application built for an earlier test on the same
+    configuration and plugins (each test gets its own client, so no cookie crosses over)."""
+    app_globals._CONFIG_CACHE.clear()
+
+    def make() -> CKANTestApp:
+        config["testing"] = True
+        settings = copy.deepcopy(dict(config))
+        if (settings, _plugin_instances()) != _loaded["app_key"]:
+            # CKAN's make_app loads the plugins of the configuration again
+            app = ckan.config.middleware.make_app(config)
+            _loaded.update(app=app, app_key=(settings, _plugin_instances()))
+        return CKANTestApp(_loaded["app"])
+    return make
 
 
 @pytest.fixture

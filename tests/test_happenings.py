@@ -7,23 +7,18 @@ import datetime as dt
 import pytest
 
 import ckan.tests.factories as factories
-import ckan.tests.helpers as helpers
 
 from ckanext.transparency.consultations import settings
 from ckanext.transparency.core import happenings
 from ckanext.transparency.dialogue.model import utcnow
 from ckanext.transparency.opendata.types import QUARTERLY
+from tests.helpers import act
 
 UTC = dt.timezone.utc
 
 
 def now() -> dt.datetime:
     return dt.datetime.now(UTC)
-
-
-def act(action: str, user: dict, /, **data):
-    return helpers.call_action(action, context={"ignore_auth": False, "user": user["name"]},
-                               **data)
 
 
 def at(days: float = 0, hours: float = 0) -> str:

@@ -52,19 +52,22 @@ def test_wrong_content_is_refused_whatever_the_name(content, name):
 @pytest.mark.ckan_config("ckanext.transparency.appeals.attachment_max_mb", 1)
 def test_size_is_limited():
     big = PDF + b"0" * (1024 * 1024)
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         submit(attachment_1=upload(big, "big.pdf"))
+    assert "attachments" in error.value.error_dict
 
 
 def test_count_is_limited():
     files = {f"attachment_{i}": upload(PDF, f"{i}.pdf") for i in range(1, 5)}
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         submit(**files)
+    assert "attachments" in error.value.error_dict
 
 
 def test_not_a_file_is_refused():
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         submit(attachment_1="just a string")
+    assert "attachments" in error.value.error_dict
 
 
 def test_number_and_code_are_mailed(smtp, caplog):

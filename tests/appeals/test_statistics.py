@@ -70,8 +70,9 @@ def test_filters(appeals):
     assert helpers.call_action("appeal_statistics", period_to="2001-01")["total"] == 0
     for bad in ({"period_from": "2026-13"}, {"period_to": "last year"},
                 {"type": "petition"}, {"owner_org": "nowhere"}):
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             helpers.call_action("appeal_statistics", **bad)
+        assert error.value.error_dict.keys() == bad.keys()
 
 
 def test_rollup_matches_a_direct_count(appeals):
@@ -107,8 +108,9 @@ def test_monthly_publication(appeals):
     assert helpers.call_action("datastore_search",
                                resource_id=result["resources"]["csv"])["total"] == 4
     assert helpers.call_action("package_show", id="reception-schedule")
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         helpers.call_action("appeal_publish_statistics", month="2026-1")
+    assert "month" in error.value.error_dict
 
 
 def test_xloader_leaves_the_published_tables_alone(appeals):

@@ -17,16 +17,14 @@ from ckanext.transparency.appeals import model as appeals_model
 from ckanext.transparency.appeals import present, statistics, vocabulary
 
 from .conftest import age, code, submit
+from tests.helpers import act
 
 pytestmark = pytest.mark.usefixtures("people")
 
 
-def act(action: str, user: str = "water_editor", **data):
-    return helpers.call_action(action, context={"user": user, "ignore_auth": False}, **data)
-
-
 def answer(number: str, outcome: str = "satisfied") -> None:
-    act("appeal_answer", id=number, outcome=outcome, answer="An answer of proper length.")
+    act("appeal_answer", "water_editor", id=number, outcome=outcome,
+        answer="An answer of proper length.")
 
 
 def rate(receipt: dict, rating: int) -> None:
@@ -51,36 +49,36 @@ def history():
     rate(late, 2)
 
     extended = submit(subject="Extended, answered in the new term", type="complaint")
-    act("appeal_extend", user="water_admin", id=extended["number"], reason="Lab report due",
+    act("appeal_extend", "water_admin", id=extended["number"], reason="Lab report due",
         until=later(25))
     age(extended["number"], 24)
     answer(extended["number"], "explained")
 
     extended_open = submit(subject="Extended, still open", channel="written",
                            context={"user": "water_editor"})
-    act("appeal_extend", user="water_admin", id=extended_open["number"],
+    act("appeal_extend", "water_admin", id=extended_open["number"],
         reason="Waiting for another body", until=later(20))
 
     forwarded = submit(subject="Forwarded in time", topic="construction")
-    act("appeal_forward", id=forwarded["number"], to="The city construction office")
+    act("appeal_forward", "water_editor", id=forwarded["number"], to="The city construction office")
 
     forwarded_late = submit(subject="Forwarded late", type="proposal", topic="other")
     age(forwarded_late["number"], 9)
-    act("appeal_forward", id=forwarded_late["number"], to="The ministry")
+    act("appeal_forward", "water_editor", id=forwarded_late["number"], to="The ministry")
 
     reopened = submit(subject="Reopened", channel="phone", context={"user": "water_editor"})
     answer(reopened["number"], "explained")
-    act("appeal_reopen", id=reopened["number"], note="Applicant wrote again")
+    act("appeal_reopen", "water_editor", id=reopened["number"], note="Applicant wrote again")
 
     again = submit(subject="Reopened and answered again")
     answer(again["number"], "explained")
     rate(again, 4)
-    act("appeal_reopen", id=again["number"], note="Not resolved")
+    act("appeal_reopen", "water_editor", id=again["number"], note="Not resolved")
     age(again["number"], 3)
     answer(again["number"], "satisfied")
 
     moved = submit(subject="Handed to heating", topic="heating")
-    act("appeal_assign", id=moved["number"], owner_org="heating", note="Theirs")
+    act("appeal_assign", "water_editor", id=moved["number"], owner_org="heating", note="Theirs")
     age(moved["number"], 45)  # last month or the one before
 
     overdue = submit("heating", subject="Overdue", topic="heating")
@@ -89,13 +87,13 @@ def history():
     old = submit("heating", subject="Last year", type="proposal", topic="meters",
                  channel="reception", context={"user": "heating_editor"})
     age(old["number"], 380)
-    act("appeal_answer", user="heating_editor", id=old["number"], outcome="satisfied",
+    act("appeal_answer", "heating_editor", id=old["number"], outcome="satisfied",
         answer="Meters were replaced.")
 
     for i in range(3):
         receipt = submit("heating", subject=f"Heating {i}", topic="heating")
         age(receipt["number"], 70 + i)
-        act("appeal_answer", user="heating_admin", id=receipt["number"],
+        act("appeal_answer", "heating_admin", id=receipt["number"],
             outcome="explained", answer="Heating explained at length.")
 
 
@@ -228,8 +226,8 @@ def test_recount_still_equal_after_more_events(history):
     """The rollup follows changes of appeals counted before: reopen, re-rate, hand over."""
     t = appeals_model.appeal_table
     numbers = dict(model.Session.execute(sa.select(t.c.subject, t.c.number)).all())
-    act("appeal_reopen", id=numbers["On time"], note="Again")
-    act("appeal_assign", id=numbers["Extended, still open"], owner_org="heating")
+    act("appeal_reopen", "water_editor", id=numbers["On time"], note="Again")
+    act("appeal_assign", "water_editor", id=numbers["Extended, still open"], owner_org="heating")
     answer(numbers["Reopened"], "rejected")
     model.Session.execute(t.update().where(t.c.number == numbers["Late"]).values(rating=1))
     model.Session.commit()

@@ -98,8 +98,9 @@ def test_staff_register_an_oral_appeal_dated_earlier():
     assert appeal["channel"] == "reception"
     assert appeal["registered_on"].isoformat() == "2026-01-31"
     assert appeal["due_on"].isoformat() == "2026-02-15"
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         submit(context=as_user("water_editor"), channel="written", registered_on="2999-01-01")
+    assert "registered_on" in error.value.error_dict
 
 
 def test_track_shows_the_public_part_only():
@@ -124,11 +125,13 @@ def test_track_with_a_wrong_code_or_number_is_not_found():
         helpers.call_action("appeal_track", number="1999-000001", code=code(receipt))
 
 
-@pytest.mark.parametrize("number, access", [("", "AAAAA"), ("123", "AAAAA"),
-                                            ("2026-000001", ""), ("2026-000001", "a!b")])
-def test_track_bad_input(number, access):
-    with pytest.raises(tk.ValidationError):
+@pytest.mark.parametrize("number, access, field", [
+    ("", "AAAAA", "number"), ("123", "AAAAA", "number"),
+    ("2026-000001", "", "code"), ("2026-000001", "a!b", "code")])
+def test_track_bad_input(number, access, field):
+    with pytest.raises(tk.ValidationError) as error:
         helpers.call_action("appeal_track", number=number, code=access)
+    assert field in error.value.error_dict
 
 
 @pytest.mark.ckan_config("ckanext.transparency.appeals.track_attempts", 3)
@@ -144,24 +147,27 @@ def test_access_code_attempts_are_limited():
 
 def test_rating_after_the_answer_only_and_once():
     receipt = submit()
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         helpers.call_action("appeal_rate", number=receipt["number"], code=code(receipt),
                             rating=5)
+    assert "rating" in error.value.error_dict
     helpers.call_action("appeal_answer", context={"user": "water_editor"},
                         id=receipt["number"], outcome="satisfied",
                         answer="The water supply was restored on Monday.")
     for bad in (0, 6, "five", ""):
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             helpers.call_action("appeal_rate", number=receipt["number"], code=code(receipt),
                                 rating=bad)
+        assert "rating" in error.value.error_dict
     result = helpers.call_action("appeal_rate", number=receipt["number"], code=code(receipt),
                                  rating=4, comment="Thank you")
     assert result["rating"] == 4 and not result["can_rate"]
     assert result["timeline"][-1]["kind"] == "rated"
     assert "Thank you" not in str(result["timeline"])  # the comment is for staff
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         helpers.call_action("appeal_rate", number=receipt["number"], code=code(receipt),
                             rating=1)
+    assert "rating" in error.value.error_dict
     with pytest.raises(tk.ObjectNotFound):
         helpers.call_action("appeal_rate", number=receipt["number"], code="WRONG-CODE2",
                             rating=5)

@@ -8,6 +8,7 @@ import pytest
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 from ckanext.transparency.consultations import settings
+from tests.helpers import act
 
 
 TEXT = """Kirish qismi: ushbu nizom agentlik faoliyatini tartibga soladi.
@@ -41,12 +42,6 @@ def _start_day(with_plugins):
 
 def days(n: int) -> str:
     return ((_START[0] if _START else today()) + datetime.timedelta(days=n)).isoformat()
-
-
-def act(action: str, user: dict | None = None, /, **data):
-    """Call an action as `user` with authorization checked (None: anonymous)."""
-    context = {"ignore_auth": False, "user": user["name"] if user else None}
-    return helpers.call_action(action, context=context, **data)
 
 
 @pytest.fixture

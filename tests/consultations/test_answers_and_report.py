@@ -49,9 +49,10 @@ def test_answer_notifies_the_author_by_email(discussed, editor, citizen, smtp):
         act("consultation_proposal_answer", editor, id=proposals[0]["id"], decision="accepted",
             reason="")
     assert "reason" in error.value.error_dict
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_answer", editor, id=proposals[0]["id"], decision="maybe",
             reason="x")
+    assert "decision" in error.value.error_dict
     answered = act("consultation_proposal_answer", editor, id=proposals[0]["id"],
                    decision="partially_accepted", reason="Muddat 20 kunga uzaytiriladi")
     assert answered["author_notified"] is True
@@ -115,11 +116,13 @@ def test_report_its_files_and_its_dataset(discussed, editor, freezer, department
     assert public["counts"] == report["counts"] and set(public["files"]) == {"csv", "xlsx",
                                                                               "pdf"}
     # frozen: no more answers or moderation
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_answer", editor, id=proposals[0]["id"], decision="rejected",
             reason="Changed my mind")
-    with pytest.raises(tk.ValidationError):
+    assert "id" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_report_publish", editor, id=draft["id"])
+    assert "id" in error.value.error_dict
 
     rows = list(csv.reader(io.StringIO(report_files.to_csv(public).decode("utf-8-sig"))))
     assert rows[0] == ["No.", "Kind", "Article", "Proposal", "Support", "Decision", "Reason"]
@@ -164,8 +167,9 @@ def test_adoption_after_the_report_with_a_diff(discussed, editor, freezer):
     assert {"op": "insert", "text": "20"} in segments
     assert diff.summary(draft["body"], adopted["adopted_text"]) == \
         {"changed": 1, "added": 0, "removed": 0}
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_update", editor, id=draft["id"], title="Too late")
+    assert "id" in error.value.error_dict
 
 
 @pytest.mark.ckan_config("ckan.locale_default", "uz")

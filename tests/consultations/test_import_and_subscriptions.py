@@ -118,8 +118,9 @@ def test_subscribers_get_an_email_about_a_new_draft(make_draft, citizen, other_c
     act("consultation_subscribe", other_citizen, kind="internal")
     with pytest.raises(tk.NotAuthorized):
         act("consultation_subscribe", None)
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_subscribe", citizen, organization="no-such-department")
+    assert "organization" in error.value.error_dict
     draft = make_draft(title="Yangi qaror loyihasi")
     assert subscriptions.notify_subscribers(draft["id"]) == 1
     assert subscriptions.notify_subscribers(draft["id"]) == 0  # announced once

@@ -40,8 +40,9 @@ def test_minimum_period_by_kind(make_draft, kind, shortest):
 
 @pytest.mark.ckan_config("ckanext.transparency.consultations.min_days", "30")
 def test_minimum_period_is_configurable(make_draft):
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         make_draft(closes_on=days(29))
+    assert "closes_on" in error.value.error_dict
     assert make_draft(closes_on=days(30))["min_days"] == 30
 
 
@@ -88,21 +89,24 @@ def test_update_rules(make_draft, editor, freezer):
     with pytest.raises(tk.ValidationError) as error:
         act("consultation_update", editor, id=draft["id"], opens_on=days(4))
     assert "opens_on" in error.value.error_dict
-    with pytest.raises(tk.ValidationError):  # shortening below the minimum
+    with pytest.raises(tk.ValidationError) as error:  # shortening below the minimum
         act("consultation_update", editor, id=draft["id"], closes_on=days(10))
+    assert "closes_on" in error.value.error_dict
     extended = act("consultation_update", editor, id=draft["id"], closes_on=days(30),
                    title="New title")
     assert extended["closes_on"] == days(30) and extended["title"] == "New title"
 
 
 def test_withdrawn_draft_takes_no_proposals(open_draft, editor, citizen):
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_withdraw", editor, id=open_draft["id"], reason="")
+    assert "reason" in error.value.error_dict
     withdrawn = act("consultation_withdraw", editor, id=open_draft["id"], reason="Superseded")
     assert withdrawn["status"] == "withdrawn" and withdrawn["withdrawn_reason"] == "Superseded"
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_create", citizen, consultation_id=open_draft["id"],
             text="Too late")
+    assert "consultation_id" in error.value.error_dict
 
 
 def test_no_proposals_before_opening_or_after_closing(make_draft, citizen, freezer):
@@ -113,8 +117,9 @@ def test_no_proposals_before_opening_or_after_closing(make_draft, citizen, freez
     freezer.move_to(days(1))
     act("consultation_proposal_create", citizen, consultation_id=draft["id"], text="In time")
     freezer.move_to(days(17))
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_create", citizen, consultation_id=draft["id"], text="Late")
+    assert "consultation_id" in error.value.error_dict
 
 
 def test_list_by_status_department_kind_and_words(make_draft, department, freezer):
@@ -134,5 +139,6 @@ def test_list_by_status_department_kind_and_words(make_draft, department, freeze
     # Latin and Cyrillic spellings find each other
     assert [d["name"] for d in act("consultation_list", q="СУВ")["results"]] == ["open-one"]
     assert act("consultation_list", q="taʼminoti")["count"] == 1
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_list", status="nonsense")
+    assert "status" in error.value.error_dict

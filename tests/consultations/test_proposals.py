@@ -41,10 +41,12 @@ def test_bad_input(open_draft, citizen):
     with pytest.raises(tk.ValidationError) as error:
         propose(open_draft, citizen, text="x" * 5001)
     assert "5000" in str(error.value.error_dict["text"])
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         propose(open_draft, citizen, text="   ")
-    with pytest.raises(tk.ValidationError):
+    assert "text" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         propose(open_draft, citizen, text="Taklif", kind="petition")
+    assert "kind" in error.value.error_dict
     with pytest.raises(tk.ObjectNotFound):
         act("consultation_proposal_create", citizen, consultation_id="nope", text="Taklif")
 
@@ -81,16 +83,18 @@ def test_without_premoderation_proposals_appear_at_once(open_draft, citizen):
 def test_support_once_per_account_not_ones_own(open_draft, citizen, other_citizen, editor,
                                                freezer):
     proposal = propose(open_draft, citizen, text="Qoʻllab-quvvatlash kerak")
-    with pytest.raises(tk.ValidationError):  # not published yet
+    with pytest.raises(tk.ValidationError) as error:  # not published yet
         act("consultation_proposal_vote", other_citizen, id=proposal["id"])
+    assert "id" in error.value.error_dict
     approve(editor, proposal)
     voted = act("consultation_proposal_vote", other_citizen, id=proposal["id"])
     assert voted["support"] == 1 and voted["supported_by_me"]
     with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_vote", other_citizen, id=proposal["id"])
     assert "already" in str(error.value.error_dict)
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_vote", citizen, id=proposal["id"])
+    assert "id" in error.value.error_dict
     with pytest.raises(tk.NotAuthorized):
         act("consultation_proposal_vote", None, id=proposal["id"])
     act("consultation_proposal_vote", editor, id=proposal["id"])
@@ -104,9 +108,10 @@ def test_rejection_needs_a_rule_and_the_author_sees_it(open_draft, citizen, edit
     with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_moderate", editor, id=proposal["id"], action="reject")
     assert "reason" in error.value.error_dict
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_moderate", editor, id=proposal["id"], action="reject",
             reason="i-dont-like-it")
+    assert "reason" in error.value.error_dict
     act("consultation_proposal_moderate", editor, id=proposal["id"], action="reject",
         reason="spam", note="Reklama")
     mine = act("consultation_proposal_list", citizen, consultation_id=open_draft["id"],
@@ -127,8 +132,9 @@ def test_reported_comment_returns_to_the_queue(open_draft, citizen, other_citize
     approve(editor, proposal)
     assert act("consultation_moderation_queue", editor, id=open_draft["id"])["count"] == 0
     act("consultation_proposal_flag", other_citizen, id=proposal["id"], reason="Haqorat")
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("consultation_proposal_flag", other_citizen, id=proposal["id"])
+    assert "id" in error.value.error_dict
     queue = act("consultation_moderation_queue", editor, id=open_draft["id"])
     assert queue["results"][0]["open_reports"] == 1
     act("consultation_proposal_moderate", editor, id=proposal["id"], action="reject",

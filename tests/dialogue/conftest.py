@@ -6,15 +6,9 @@ import datetime
 import pytest
 
 import ckan.tests.factories as factories
-import ckan.tests.helpers as helpers
 
 from ckanext.transparency.dialogue.model import utcnow
-
-
-def act(action: str, user: dict | None = None, /, **data):
-    """Call an action as `user` with authorization checked (None: anonymous)."""
-    context = {"ignore_auth": False, "user": user["name"] if user else ""}
-    return helpers.call_action(action, context=context, **data)
+from tests.helpers import act
 
 
 def at(hours: float = 0, days: float = 0) -> str:

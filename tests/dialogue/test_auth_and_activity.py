@@ -129,9 +129,12 @@ def test_activity_counts_per_department_and_period(roles, event_factory, poll_fa
     assert none["period"]["from"].startswith(f"{year - 5}-") or none["period"]["from"] \
         .startswith(f"{year - 6}-12-31")  # the year starts in the site's timezone
     assert held["id"] and announced["id"]
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("dialogue_activity", None, quarter=2)  # a quarter needs a year
-    with pytest.raises(tk.ValidationError):
+    assert "quarter" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("dialogue_activity", None, year=year, quarter=5)
-    with pytest.raises(tk.ValidationError):
+    assert "quarter" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("dialogue_activity", None, department="no-such-department")
+    assert "department" in error.value.error_dict

@@ -72,8 +72,9 @@ def test_a_line_break_cannot_add_calendar_entries(app, roles, event_factory):
             event_factory(**{field: injected})
         assert field in error.value.error_dict
     event = event_factory(title="Brifing", location="Toshkent")
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("event_update", roles["dept_editor"], id=event["id"], title="A\rB")
+    assert "title" in error.value.error_dict
     # a title stored before the rule is written on one line
     model.Session.query(Event).filter_by(id=event["id"]).update({"title": injected,
                                                                   "location": "A\rB"})

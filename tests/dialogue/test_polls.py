@@ -35,12 +35,15 @@ def test_single_choice_one_vote_per_account_results_after_voting(roles, poll_fac
     with pytest.raises(tk.ValidationError) as error:
         act("poll_vote", roles["citizen"], id=poll["id"], options=[ids[0]])
     assert "id" in error.value.error_dict
-    with pytest.raises(tk.ValidationError):  # a single choice poll takes one option
+    with pytest.raises(tk.ValidationError) as error:  # a single choice poll takes one option
         act("poll_vote", roles["neighbour"], id=poll["id"], options=ids[:2])
-    with pytest.raises(tk.ValidationError):
+    assert "options" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("poll_vote", roles["neighbour"], id=poll["id"], options=["not-an-option"])
-    with pytest.raises(tk.ValidationError):
+    assert "options" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("poll_vote", roles["neighbour"], id=poll["id"], options=[])
+    assert "options" in error.value.error_dict
     with pytest.raises(tk.NotAuthorized):
         act("poll_vote", None, id=poll["id"], options=[ids[0]])
     act("poll_vote", roles["neighbour"], id=poll["id"], options=[ids[1]])
@@ -69,8 +72,9 @@ def test_multiple_choice_and_results_only_after_closing(roles, poll_factory):
         assert closed["state"] == "closed" and closed["results_visible"] is True
         assert [o["votes"] for o in closed["results"]["options"]] == [1, 0, 1]
         assert [o["share"] for o in closed["results"]["options"]] == [100.0, 0.0, 100.0]
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             act("poll_vote", roles["neighbour"], id=poll["id"], options=[ids[1]])
+        assert "id" in error.value.error_dict
 
 
 def test_an_upcoming_poll_takes_no_votes(roles, poll_factory):
@@ -78,8 +82,9 @@ def test_an_upcoming_poll_takes_no_votes(roles, poll_factory):
     assert poll["state"] == "upcoming"
     assert act("poll_list", None, state="upcoming")["count"] == 1
     assert act("poll_list", None, state="open")["count"] == 0
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("poll_vote", roles["citizen"], id=poll["id"], options=option_ids(poll)[:1])
+    assert "id" in error.value.error_dict
 
 
 @pytest.mark.parametrize("data, field", [
@@ -105,10 +110,12 @@ def test_options_are_fixed_once_people_voted_and_a_poll_closes_early(roles, poll
                   options=["Suv", "Issiqlik", "Kanalizatsiya"])
     assert [o["label"] for o in renamed["options"]][-1] == "Kanalizatsiya"
     act("poll_vote", roles["citizen"], id=poll["id"], options=option_ids(renamed)[:1])
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("poll_update", roles["dept_editor"], id=poll["id"], options=["A", "B"])
-    with pytest.raises(tk.ValidationError):
+    assert "options" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("poll_update", roles["dept_editor"], id=poll["id"], multiple=True)
+    assert "multiple" in error.value.error_dict
     closed = act("poll_update", roles["dept_editor"], id=poll["id"], closes_at=at(hours=-0.01),
                  opens_at=at(hours=-1))
     assert closed["state"] == "closed"
@@ -121,8 +128,9 @@ def test_closed_results_become_an_open_dataset(roles, poll_factory, cli):
     act("poll_vote", roles["citizen"], id=poll["id"], options=[ids[0]])
     act("poll_vote", roles["neighbour"], id=poll["id"], options=[ids[2]])
     act("poll_vote", roles["dept_member"], id=poll["id"], options=[ids[2]])
-    with pytest.raises(tk.ValidationError):  # not before it closes
+    with pytest.raises(tk.ValidationError) as error:  # not before it closes
         act("poll_publish_results", roles["dept_editor"], id=poll["id"])
+    assert "id" in error.value.error_dict
     act("poll_update", roles["dept_editor"], id=poll["id"], closes_at=at(hours=-0.01),
         opens_at=at(hours=-2))
     for outsider in (None, roles["citizen"], roles["dept_member"], roles["other_editor"]):

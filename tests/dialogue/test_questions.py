@@ -42,9 +42,10 @@ def test_rejection_names_a_published_rule_and_tells_the_author(roles, event, mai
         act("event_question_moderate", roles["dept_editor"], id=question["id"],
             decision="reject")
     assert "reason" in error.value.error_dict
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("event_question_moderate", roles["dept_editor"], id=question["id"],
             decision="reject", reason="i_dont_like_it")
+    assert "reason" in error.value.error_dict
     rejected = act("event_question_moderate", roles["dept_editor"], id=question["id"],
                    decision="reject", reason="off_topic", note="Murojaatlar xizmatiga yozing")
     assert rejected["status"] == "rejected" and rejected["rejection_reason"] == "off_topic"
@@ -69,33 +70,38 @@ def test_rules_of_asking(roles, event, event_factory):
             text="birinchi SAVOLIM — narxlar")
     assert "text" in error.value.error_dict
     for text in ("qisqa", "x" * 1001, ""):
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             act("event_question_create", roles["citizen"], event_id=event["id"], text=text)
+        assert "text" in error.value.error_dict
     with pytest.raises(tk.NotAuthorized):
         act("event_question_create", None, event_id=event["id"], text="Anonim savol bormi?")
     with pytest.raises(tk.ObjectNotFound):
         act("event_question_create", roles["citizen"], event_id="no-such-event",
             text="Bunday tadbir yoʻq-ku?")
     closed = event_factory(title="Savolsiz tadbir", questions_open=False)
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("event_question_create", roles["citizen"], event_id=closed["id"],
             text="Savol qabul qilinmaydimi?")
+    assert "event_id" in error.value.error_dict
     for n in range(4):
         act("event_question_create", roles["citizen"], event_id=event["id"],
             text=f"Qoʻshimcha savol raqami {n}")
-    with pytest.raises(tk.ValidationError):  # five per account and event by default
+    with pytest.raises(tk.ValidationError) as error:  # five per account and event by default
         act("event_question_create", roles["citizen"], event_id=event["id"],
             text="Oltinchi savol boʻladimi?")
+    assert "text" in error.value.error_dict
 
 
 def test_one_vote_per_account_and_not_for_oneself(roles, event, published_question):
     qid = published_question["id"]
     assert act("event_question_vote", roles["neighbour"], id=qid) == {
         "id": qid, "votes": 1, "voted": True}
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("event_question_vote", roles["neighbour"], id=qid)
-    with pytest.raises(tk.ValidationError):
+    assert "id" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("event_question_vote", roles["citizen"], id=qid)  # the author
+    assert "id" in error.value.error_dict
     with pytest.raises(tk.NotAuthorized):
         act("event_question_vote", None, id=qid)
     act("event_question_vote", roles["dept_member"], id=qid)
@@ -138,9 +144,10 @@ def test_answers_live_with_the_time_in_the_recording_or_in_writing(roles, event_
         act("event_question_moderate", roles["dept_editor"], id=question["id"],
             decision="publish")
         questions.append(question)
-    with pytest.raises(tk.ValidationError):  # not live before the event is held or live
+    with pytest.raises(tk.ValidationError) as error:  # not live before the event is held or live
         act("event_question_answer", roles["dept_editor"], id=questions[0]["id"],
             answer="Javob", mode="live", recording_time="12:34")
+    assert "mode" in error.value.error_dict
     act("event_update", roles["dept_editor"], id=event["id"], status="held")
     live = act("event_question_answer", roles["dept_editor"], id=questions[0]["id"],
                answer="Yil oxirigacha", mode="live", recording_time="1:02:03")
@@ -148,12 +155,13 @@ def test_answers_live_with_the_time_in_the_recording_or_in_writing(roles, event_
     written = act("event_question_answer", roles["dept_editor"], id=questions[1]["id"],
                   answer="Yozma javob: 2026-yilda", mode="written")
     assert written["recording_time"] is None
-    for bad in ({"recording_time": "12:99", "mode": "live"},
-                {"recording_time": "5:00", "mode": "written"}, {"mode": "sung"},
-                {"answer": ""}):
-        with pytest.raises(tk.ValidationError):
+    for bad, field in (({"recording_time": "12:99", "mode": "live"}, "recording_time"),
+                       ({"recording_time": "5:00", "mode": "written"}, "recording_time"),
+                       ({"mode": "sung"}, "mode"), ({"answer": ""}, "answer")):
+        with pytest.raises(tk.ValidationError) as error:
             act("event_question_answer", roles["dept_editor"], id=questions[2]["id"],
                 **{"answer": "Javob", **bad})
+        assert field in error.value.error_dict
     for outsider in (roles["citizen"], roles["dept_member"], roles["other_editor"], None):
         with pytest.raises(tk.NotAuthorized):
             act("event_question_answer", outsider, id=questions[2]["id"], answer="Javob")
@@ -169,15 +177,18 @@ def test_answers_live_with_the_time_in_the_recording_or_in_writing(roles, event_
     kinds = [n.kind for n in model.Session.query(m.Notification)]
     assert kinds.count("answered") == 2
     # voting ends with the event; an answered question cannot be rejected
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("event_question_vote", roles["neighbour"], id=questions[2]["id"])
-    with pytest.raises(tk.ValidationError):
+    assert "id" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("event_question_moderate", roles["dept_editor"], id=questions[0]["id"],
             decision="reject", reason="spam")
+    assert "id" in error.value.error_dict
 
 
 def test_a_pending_question_is_published_before_it_is_answered(roles, event):
     question = act("event_question_create", roles["citizen"], event_id=event["id"],
                    text="Hali moderatsiyada turgan savol")
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("event_question_answer", roles["dept_editor"], id=question["id"], answer="Javob")
+    assert "id" in error.value.error_dict

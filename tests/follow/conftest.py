@@ -8,21 +8,15 @@ import re
 import pytest
 
 import ckan.tests.factories as factories
-import ckan.tests.helpers as helpers
 from ckan.lib import jobs
 
 from ckanext.transparency.consultations.settings import today as consultations_today
 from ckanext.transparency import periodic
 from ckanext.transparency.follow import periodic_jobs
+from tests.helpers import act
 
 # an address that must never appear in any answer, page or log
 ADDRESS = "dilorom.plugh@example.org"
-
-
-def act(action: str, user: dict | None = None, /, **data):
-    """Call an action as `user` with authorization checked (None: anonymous)."""
-    context = {"ignore_auth": False, "user": user["name"] if user else ""}
-    return helpers.call_action(action, context=context, **data)
 
 
 def at(days: float) -> str:

@@ -62,8 +62,9 @@ def test_a_forged_link_is_refused(app, place, smtp):
     assert "not valid" in response.body
     # an unsubscribe link is not a confirmation link, though both are signed
     token = path.rsplit("/", 1)[1]
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("follow_unsubscribe", None, token=token)
+    assert "token" in error.value.error_dict
     model.Session.expire_all()
     assert _follows()[0].confirmed_at is None
 

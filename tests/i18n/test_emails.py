@@ -14,7 +14,6 @@ from collections import defaultdict
 import pytest
 
 import ckan.tests.factories as factories
-import ckan.tests.helpers as helpers
 from ckan.lib import jobs as ckan_jobs
 
 from ckanext.transparency import periodic
@@ -23,6 +22,7 @@ from ckanext.transparency.follow import periodic_jobs as follow_jobs
 from ckanext.transparency.i18n import catalogs, pagecheck
 from ckanext.transparency.opendata import jobs as opendata_jobs
 
+from ..helpers import act
 from ..opendata.conftest import COMMON, TYPE_FIELDS
 
 pytestmark = pytest.mark.usefixtures("clean_db", "clean_index", "clean_redis", "with_plugins")
@@ -42,11 +42,6 @@ DATA = ("Moliya boshqarmasi", "Byudjet ijrosi boʻyicha brifing", "Ochiqlik toʻ
         "Qachon yangi suv quvuri quriladi?", "Bu savol mavzuga aloqasiz", "Yil oxirigacha")
 
 
-def _act(action: str, user: dict | None, /, **data):
-    context = {"ignore_auth": False, "user": user["name"] if user else ""}
-    return helpers.call_action(action, context=context, **data)
-
-
 def _at(days: float) -> str:
     moment = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=days)
     return moment.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
@@ -58,52 +53,52 @@ def _user(name: str) -> dict:
 
 def _consultation_mails(editor, department) -> None:
     author = _user("muallif")
-    _act("consultation_subscribe", author)
+    act("consultation_subscribe", author)
     today = consultations_today()
-    draft = _act("consultation_create", editor, name="ochiqlik-nizomi",
+    draft = act("consultation_create", editor, name="ochiqlik-nizomi",
                  title="Ochiqlik toʻgʻrisidagi nizom", summary="Loyiha", kind="decision",
                  owner_org=department["name"],
                  body="## 1-modda. Umumiy qoidalar\n\nNizom ochiqlik tartibini belgilaydi.\n",
                  opens_on=today.isoformat(), closes_on=(today + dt.timedelta(days=15)).isoformat())
-    kept = _act("consultation_proposal_create", author, consultation_id=draft["id"],
+    kept = act("consultation_proposal_create", author, consultation_id=draft["id"],
                 text="Muddatni 30 kunga uzaytirish")
-    _act("consultation_proposal_moderate", editor, id=kept["id"], action="approve")
-    _act("consultation_proposal_answer", editor, id=kept["id"], decision="partially_accepted",
+    act("consultation_proposal_moderate", editor, id=kept["id"], action="approve")
+    act("consultation_proposal_answer", editor, id=kept["id"], decision="partially_accepted",
          reason="Muddat 20 kunga uzaytiriladi")
-    spam = _act("consultation_proposal_create", author, consultation_id=draft["id"],
+    spam = act("consultation_proposal_create", author, consultation_id=draft["id"],
                 text="Reklama")
-    _act("consultation_proposal_moderate", editor, id=spam["id"], action="reject",
+    act("consultation_proposal_moderate", editor, id=spam["id"], action="reject",
          reason="off_topic", note="Murojaatlar xizmatiga yozing")
 
 
 def _event_mails(editor, department, locale: str) -> None:
-    _act("follow_subscribe", _user("kuzatuvchi"), subject_type="organization",
+    act("follow_subscribe", _user("kuzatuvchi"), subject_type="organization",
          id=department["name"], language=locale)
-    event = _act("event_create", editor, kind="briefing", title="Byudjet ijrosi boʻyicha brifing",
+    event = act("event_create", editor, kind="briefing", title="Byudjet ijrosi boʻyicha brifing",
                  owner_org=department["id"], start=_at(7), description="Choraklik natijalar",
                  location="Toshkent, 1-xona")
-    _act("follow_subscribe", _user("kunlik"), subject_type="event", id=event["id"],
+    act("follow_subscribe", _user("kunlik"), subject_type="event", id=event["id"],
          frequency="daily", language=locale)
-    _act("follow_subscribe", None, email="yangi@example.uz", subject_type="event",
+    act("follow_subscribe", None, email="yangi@example.uz", subject_type="event",
          id=event["id"], language=locale)
     asker = _user("savolchi")
-    answered = _act("event_question_create", asker, event_id=event["id"],
+    answered = act("event_question_create", asker, event_id=event["id"],
                     text="Qachon yangi suv quvuri quriladi?")
-    refused = _act("event_question_create", asker, event_id=event["id"],
+    refused = act("event_question_create", asker, event_id=event["id"],
                    text="Bu savol mavzuga aloqasiz")
-    _act("event_question_moderate", editor, id=answered["id"], decision="publish")
-    _act("event_question_moderate", editor, id=refused["id"], decision="reject",
+    act("event_question_moderate", editor, id=answered["id"], decision="publish")
+    act("event_question_moderate", editor, id=refused["id"], decision="reject",
          reason="off_topic", note="Murojaatlar xizmatiga yozing")
-    _act("event_question_answer", editor, id=answered["id"], answer="Yil oxirigacha",
+    act("event_question_answer", editor, id=answered["id"], answer="Yil oxirigacha",
          mode="written")
-    _act("event_update", editor, id=event["id"], status="postponed", start=_at(14),
+    act("event_update", editor, id=event["id"], status="postponed", start=_at(14),
          status_note="Tadbir koʻchirildi")
-    _act("event_update", editor, id=event["id"], start=_at(21))
-    _act("event_update", editor, id=event["id"], status="cancelled")
+    act("event_update", editor, id=event["id"], start=_at(21))
+    act("event_update", editor, id=event["id"], status="cancelled")
 
 
 def _reminders(editor, department) -> None:
-    _act("package_create", editor, type="budget-execution", name="byudjet-ijrosi",
+    act("package_create", editor, type="budget-execution", name="byudjet-ijrosi",
          title="Byudjet ijrosi 2026", owner_org=department["id"],
          **{**COMMON, **TYPE_FIELDS["budget-execution"]})
     [(_package, schedule)] = opendata_jobs.schedules()

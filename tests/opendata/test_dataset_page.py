@@ -83,8 +83,9 @@ class TestDatasetPageShowsItsData:
 
     def test_the_action_refuses_a_dataset_of_no_type(self, app, org):
         plain = factories.Dataset(owner_org=org["id"])
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             call_action("opendata_dataset_figures", id=plain["id"])
+        assert "id" in error.value.error_dict
 
     def test_a_private_dataset_shows_no_figures_to_the_public(self, app, published, editor):
         call_action("package_patch", context={"user": editor["name"]}, id="byudjet",

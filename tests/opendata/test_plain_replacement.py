@@ -275,8 +275,9 @@ class TestATableLoadedBefore:
         resource = put(plain_dataset, data=PDF, filename="maktablar.pdf")
         self._table(resource["id"])
         before = published(app, resource["id"])
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             put(plain_dataset, resource["id"], data=EXTRA_VALUE, filename="maktablar.csv")
+        assert "upload" in error.value.error_dict
         after = published(app, resource["id"])
         assert after["file"] == PDF and after == before
 
@@ -285,7 +286,8 @@ class TestATableLoadedBefore:
         resource = put(plain_dataset, url=url, name="maktablar")
         self._table(resource["id"])
         before = published(app, resource["id"])
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             put(plain_dataset, resource["id"], url=web.put("/yoq.csv", b"", status=404))
+        assert "url" in error.value.error_dict
         after = published(app, resource["id"])
         assert after["resource"]["url"] == url and after == before

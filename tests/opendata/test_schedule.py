@@ -140,9 +140,10 @@ class TestHistory:
             call_action("opendata_update_record",
                         context={"user": outsider["name"], "ignore_auth": False},
                         id=dataset["id"], period_start="2026-07-01", period_end="2026-09-30")
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             call_action("opendata_update_record", context={"user": editor["name"]},
                         id=dataset["id"], period_start="2026-09-30", period_end="2026-07-01")
+        assert "period_end" in error.value.error_dict
         schedule = call_action("opendata_update_record", context={"user": editor["name"]},
                                id=dataset["id"], period_start="2026-07-01",
                                period_end="2026-09-30")

@@ -91,8 +91,9 @@ class TestTypedDatasets:
         with pytest.raises(tk.ValidationError) as error:
             make_dataset(frequency="every now and then")
         assert "frequency" in error.value.error_dict
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             make_dataset(frequency="")
+        assert "frequency" in error.value.error_dict
         assert make_dataset(frequency=ANNUAL)["frequency"] == ANNUAL
 
     def test_a_department_is_required(self, make_dataset):
@@ -101,8 +102,9 @@ class TestTypedDatasets:
         assert "owner_org" in error.value.error_dict
 
     def test_table_schema_of_another_type_is_refused(self, make_dataset):
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             make_dataset("budget-execution", table_schema="ocds-releases")
+        assert "table_schema" in error.value.error_dict
         dataset = make_dataset("procurement", table_schema="contracts")
         assert tableschema.for_dataset(dataset)["name"] == "contracts"
 

@@ -224,5 +224,6 @@ class TestNoStandardForm:
         assert "no OC4IDS form" in response.get_data(as_text=True)
         with pytest.raises(tk.ObjectNotFound):
             call_action("oc4ids_project_package", id="moliya", language="ru")
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             call_action("oc4ids_project_package", id="moliya", language="xx")
+        assert "language" in error.value.error_dict

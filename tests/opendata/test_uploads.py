@@ -186,9 +186,10 @@ class TestReplacingAFile:
         good = table_bytes("budget")
         resource = upload(dataset, good, "byudjet.csv")
         before = datastore_rows(resource["id"])
-        with pytest.raises(tk.ValidationError):
+        with pytest.raises(tk.ValidationError) as error:
             upload(dataset, csv_text(f"{BUDGET_HEADER}\n{GOOD_ROW.replace('2026,1,', 'x,1,')}\n"),
                    "byudjet.csv", resource_id=resource["id"])
+        assert "upload" in error.value.error_dict
         assert datastore_rows(resource["id"]) == before
         assert _stored(call_action("resource_show", id=resource["id"])) == good
         assert len(UpdateRecord.for_package(dataset["id"])) == 1

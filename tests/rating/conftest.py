@@ -25,13 +25,9 @@ import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 
 from ckanext.transparency.opendata import history, periods as od_periods
+from tests.helpers import act
 
 FEB = "2026-02"
-
-
-def act(action: str, user: str | None, /, **data):
-    return helpers.call_action(action, context={"ignore_auth": False, "user": user or ""},
-                               **data)
 
 
 @pytest.fixture

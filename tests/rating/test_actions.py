@@ -83,9 +83,10 @@ def test_a_sysadmin_sets_the_weights(runtime_weight, computed, ckan_config):
     with pytest.raises(tk.NotAuthorized):
         act("config_option_update", "water_editor",
             **{"ckanext.transparency.rating.weight.timeliness": 2})
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("config_option_update", "sysadmin",
             **{"ckanext.transparency.rating.weight.timeliness": -1})
+    assert "ckanext.transparency.rating.weight.timeliness" in error.value.error_dict
     act("config_option_update", "sysadmin",
         **{"ckanext.transparency.rating.weight.timeliness": 2})
     method = act("openness_rating_methodology", None)
@@ -100,10 +101,12 @@ def test_a_sysadmin_sets_the_weights(runtime_weight, computed, ckan_config):
 
 
 def test_bad_parameters(computed):
-    with pytest.raises(tk.ValidationError):
+    with pytest.raises(tk.ValidationError) as error:
         act("openness_rating_show", "sysadmin", period="Q3")
-    with pytest.raises(tk.ValidationError):
+    assert "period" in error.value.error_dict
+    with pytest.raises(tk.ValidationError) as error:
         act("openness_rating_show", "sysadmin", kind="week")
+    assert "kind" in error.value.error_dict
     with pytest.raises(tk.ObjectNotFound):
         act("openness_rating_show", "sysadmin", period="2025-05")
     with pytest.raises(tk.ObjectNotFound):

@@ -7,17 +7,14 @@ import datetime
 import pytest
 
 import ckan.plugins.toolkit as tk
-from ckan.tests import factories, helpers
+from ckan.tests import factories
 
 from ckanext.transparency.consultations import settings
+from tests.helpers import act
 
 pytestmark = pytest.mark.usefixtures("clean_db", "with_plugins")
 
 TEXT = "## 1-modda. Umumiy qoidalar\n\nUshbu nizom ochiqlik tartibini belgilaydi.\n"
-
-
-def act(action: str, user: str, **data):
-    return helpers.call_action(action, context={"user": user, "ignore_auth": False}, **data)
 
 
 def later(days: int) -> str:

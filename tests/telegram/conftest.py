@@ -8,21 +8,16 @@ import itertools
 import pytest
 
 import ckan.tests.factories as factories
-import ckan.tests.helpers as helpers
 
 from ckanext.transparency.dialogue.model import utcnow
 from ckanext.transparency.telegram import periodic_jobs
 
 from .standin import BotApiStandIn
+from tests.helpers import act
 
 TOKEN = "123456:TEST-token_abc"
 SECRET = "webhook-secret_1"
 PREFIX = "ckanext.transparency.telegram."
-
-
-def act(action: str, user: dict | None = None, /, **data):
-    context = {"ignore_auth": False, "user": user["name"] if user else ""}
-    return helpers.call_action(action, context=context, **data)
 
 
 def at(hours: float = 0, days: float = 0) -> str:

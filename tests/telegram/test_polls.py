@@ -36,8 +36,9 @@ def test_a_poll_goes_to_the_channel_and_its_votes_come_back(telegram, department
     assert sent["chat_id"] == "@ochiq_portal" and sent["question"] == "Qaysi loyiha muhim?"
     assert [o["text"] for o in sent["options"]] == LABELS
     assert sent["is_anonymous"] is True and sent["allows_multiple_answers"] is False
-    with pytest.raises(tk.ValidationError):  # once only
+    with pytest.raises(tk.ValidationError) as error:  # once only
         act("telegram_poll_post", department["editor"], id=poll["id"])
+    assert "id" in error.value.error_dict
 
     from ckanext.transparency.telegram.model import ChannelPoll
     from ckan import model
