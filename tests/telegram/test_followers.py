@@ -157,8 +157,9 @@ def test_without_telegram_nothing_is_offered(department, citizen, smtp, with_plu
     act("follow_subscribe", citizen, subject_type="organization", id="moliya", language="en")
     assert act("follow_status", citizen, subject_type="organization",
                id="moliya")["telegram"] == {"offered": False, "linked": False}
-    with pytest.raises(helpers.logic.ValidationError):
+    with pytest.raises(helpers.logic.ValidationError) as error:
         act("follow_telegram_link", citizen)
+    assert "token" in error.value.error_dict
     _new_event(department, "Suv tarifi brifingi")
     run_follow()
     [(_, mail)] = smtp.messages
