@@ -89,7 +89,7 @@ def test_round_trip_brings_back_everything(portal, tmp_path, ckan_config, monkey
     helpers.call_action("package_delete", context={"user": "sysadmin"}, id=data["datasets"][1]["id"])
     factories.Dataset(name="after-the-backup")
     helpers.call_action("datastore_delete", context={"user": "sysadmin"}, resource_id=resource_id, force=True)
-    table = appeals_model.appeal_table
+    table = appeals_model.Appeal.__table__
     model.Session.execute(table.update().where(table.c.number == data["appeals"][0]).values(
         status="closed"))
     model.Session.commit()

@@ -44,7 +44,7 @@ def stored(number: str) -> dict:
 
 def age(number: str, days: int) -> None:
     """Move an appeal's registration (and deadlines) `days` into the past."""
-    t = appeals_model.appeal_table
+    t = appeals_model.Appeal.__table__
     delta = dt.timedelta(days=days)
     model.Session.execute(t.update().where(t.c.number == number).values(
         registered_on=t.c.registered_on - delta, original_due_on=t.c.original_due_on - delta,

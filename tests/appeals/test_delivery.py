@@ -54,7 +54,7 @@ def test_a_name_stored_with_line_breaks_earlier_is_still_mailed(app, smtp):
     number = app.post("/api/3/action/appeal_submit",
                       json=appeal_data()).json["result"]["number"]
     run_jobs()
-    t = appeals_model.applicant_table
+    t = appeals_model.Applicant.__table__
     appeals_model.session().execute(t.update().where(t.c.appeal_id == stored(number)["id"])
                                     .values(full_name="Broken\r\nBcc: x@example.com"))
     appeals_model.session().commit()

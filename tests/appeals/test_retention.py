@@ -27,7 +27,7 @@ RETENTION = 1825
 
 def _move_back(numbers: list[str], days: int) -> None:
     """The appeals were completed (and closed) `days` earlier."""
-    t, back = appeals_model.appeal_table, dt.timedelta(days=days)
+    t, back = appeals_model.Appeal.__table__, dt.timedelta(days=days)
     model.Session.execute(t.update().where(t.c.number.in_(numbers)).values(
         completed_at=t.c.completed_at - back, closed_at=t.c.closed_at - back))
     model.Session.commit()

@@ -120,7 +120,7 @@ def _median(days: list[int]):
 
 def recount(filters: dict) -> dict:
     """The statistics computed the plain way: every appeal read and counted in Python."""
-    rows = model.Session.execute(sa.select(appeals_model.appeal_table)).mappings().all()
+    rows = model.Session.execute(sa.select(appeals_model.Appeal.__table__)).mappings().all()
     appeals = [dict(r) for r in rows if _in(filters, r)]
     today = present.today()
     done = [a for a in appeals if a["completed_on"] is not None]
@@ -224,7 +224,7 @@ def test_statistics_equal_a_plain_recount(history):
 
 def test_recount_still_equal_after_more_events(history):
     """The rollup follows changes of appeals counted before: reopen, re-rate, hand over."""
-    t = appeals_model.appeal_table
+    t = appeals_model.Appeal.__table__
     numbers = dict(model.Session.execute(sa.select(t.c.subject, t.c.number)).all())
     act("appeal_reopen", "water_editor", id=numbers["On time"], note="Again")
     act("appeal_assign", "water_editor", id=numbers["Extended, still open"], owner_org="heating")
@@ -238,7 +238,7 @@ def test_recount_still_equal_after_more_events(history):
 def test_open_and_overdue_follow_the_date(history):
     """Overdue is decided against today when asked, not when the appeal last changed."""
     stats = helpers.call_action("appeal_statistics")
-    t = appeals_model.appeal_table
+    t = appeals_model.Appeal.__table__
     open_due = model.Session.execute(sa.select(t.c.due_on).where(
         t.c.completed_on.is_(None))).scalars().all()
     assert stats["open_now"] == len(open_due)
@@ -248,7 +248,7 @@ def test_open_and_overdue_follow_the_date(history):
 
 def test_a_purged_appeal_stays_received_but_is_no_longer_open(history):
     before = helpers.call_action("appeal_statistics")
-    t = appeals_model.appeal_table
+    t = appeals_model.Appeal.__table__
     model.Session.execute(t.delete().where(t.c.subject == "Overdue"))
     model.Session.commit()
     after = helpers.call_action("appeal_statistics")

@@ -44,7 +44,7 @@ def test_repeated_submission_creates_one_appeal():
     again = submit(submission_key=key)
     assert again["number"] == first["number"]
     assert again["access_code"] == first["access_code"]
-    assert model.Session.execute(appeals_model.appeal_table.select()).rowcount == 1
+    assert model.Session.execute(appeals_model.Appeal.__table__.select()).rowcount == 1
     helpers.call_action("appeal_track", number=first["number"], code=first["access_code"])
 
 
@@ -59,7 +59,7 @@ def test_honeypot_refuses_and_stores_nothing():
     with pytest.raises(tk.ValidationError) as error:
         submit(website="http://spam.example")
     assert "website" in error.value.error_dict
-    assert model.Session.execute(appeals_model.appeal_table.select()).rowcount == 0
+    assert model.Session.execute(appeals_model.Appeal.__table__.select()).rowcount == 0
 
 
 @pytest.mark.parametrize("field, value", [
@@ -178,7 +178,7 @@ def test_unknown_fields_are_refused_by_name():
         submit(junk="x" * 100_000, notes="more")
     [message] = error.value.error_dict["__extras"]
     assert "junk" in message and "notes" in message
-    assert model.Session.execute(appeals_model.appeal_table.select()).rowcount == 0
+    assert model.Session.execute(appeals_model.Appeal.__table__.select()).rowcount == 0
 
 
 def test_unknown_fields_through_the_api_get_a_clear_error(app):
@@ -187,4 +187,4 @@ def test_unknown_fields_through_the_api_get_a_clear_error(app):
     assert response.status_code == 409
     assert "Unknown fields: junk" in response.json["error"]["__extras"][0]
     assert len(response.body) < 1000  # the junk is not echoed
-    assert model.Session.execute(appeals_model.appeal_table.select()).rowcount == 0
+    assert model.Session.execute(appeals_model.Appeal.__table__.select()).rowcount == 0

@@ -121,12 +121,12 @@ def bench_http(ini: str, seconds: int, clients: int) -> None:
     acknowledged = sum(a for a, _e in counts)
     errors = sum(e for _a, e in counts)
     with _app(ini)._wsgi_app.test_request_context():
-        t = model.appeal_table
+        t = model.Appeal.__table__
         stored = model.session().execute(sa.select(sa.func.count()).where(
             t.c.owner_org == org_id, t.c.submission_key.like(PREFIX + "%"))).scalar()
         model.session().execute(t.delete().where(t.c.owner_org == org_id))
-        model.session().execute(model.statistic_table.delete().where(
-            model.statistic_table.c.owner_org == org_id))
+        model.session().execute(model.Statistic.__table__.delete().where(
+            model.Statistic.__table__.c.owner_org == org_id))
         model.session().commit()
     print(f"(a) HTTP submissions, {clients} clients, {elapsed:.1f} s: {acknowledged} "
           f"acknowledged, {stored} stored ({'equal' if stored == acknowledged else 'DIFFERENT'})"

@@ -40,7 +40,7 @@ def _appeal(key: str) -> dict:
 
 
 def _stored() -> int:
-    return appeals_model.session().query(appeals_model.appeal_table).count()
+    return appeals_model.session().query(appeals_model.Appeal.__table__).count()
 
 
 def test_the_action_api_answers_503_in_json(app, redis_down, caplog):

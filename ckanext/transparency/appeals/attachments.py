@@ -86,7 +86,7 @@ def store(appeal_id: str, checked: list[Checked]) -> None:
         attachment_id = _types.make_uuid()
         with open(path(appeal_id, attachment_id), "wb") as out:
             out.write(item.content)
-        model.session().execute(model.attachment_table.insert().values(
+        model.session().execute(model.Attachment.__table__.insert().values(
             id=attachment_id, appeal_id=appeal_id, filename=item.filename,
             content_type=item.content_type, size=len(item.content),
             sha256=hashlib.sha256(item.content).hexdigest(), created=dt.datetime.utcnow()))

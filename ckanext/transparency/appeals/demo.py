@@ -89,7 +89,7 @@ def _appeal(rng: random.Random, i: int, registered_on: dt.date, today: dt.date,
     completed_at = (dt.datetime.combine(completed_on, dt.time(rng.randint(5, 12)))
                     if completed_on else None)
     rated = outcome not in (None, "forwarded") and rng.random() < 0.4
-    model.session().execute(model.appeal_table.insert().values(
+    model.session().execute(model.Appeal.__table__.insert().values(
         id=appeal_id, number=model.next_number(registered_on.year),
         access_code_hash=safety.hash_code(appeal_id, safety.new_code()),
         submission_key=f"demo-{i}", type=kind, channel=channel, topic=topic,
@@ -106,7 +106,7 @@ def _appeal(rng: random.Random, i: int, registered_on: dt.date, today: dt.date,
         rating=rng.choices((1, 2, 3, 4, 5), (6, 6, 14, 34, 40))[0] if rated else None,
         rated_at=completed_at + dt.timedelta(days=2) if rated else None,
         modified=completed_at or registered_at))
-    model.session().execute(model.applicant_table.insert().values(
+    model.session().execute(model.Applicant.__table__.insert().values(
         appeal_id=appeal_id, full_name=f"Namuna fuqaro {i}", address="Namuna manzil (demo)",
         consent_at=registered_at))
     model.add_event(appeal_id, "registered", None, True, {"channel": channel},
@@ -129,8 +129,8 @@ def load(echo: Callable[[str], object] = print, count: Optional[int] = None,
     if not inspector.has_table("appeal"):
         echo("demo appeals: skipped (run `ckan db upgrade -p transparency_appeals` first)")
         return 0
-    if model.session().execute(sa.select(sa.func.count()).select_from(model.appeal_table)
-                               .where(model.appeal_table.c.submission_key.like("demo-%"))
+    if model.session().execute(sa.select(sa.func.count()).select_from(model.Appeal.__table__)
+                               .where(model.Appeal.__table__.c.submission_key.like("demo-%"))
                                ).scalar():
         echo("demo appeals: present")
         return 0

@@ -45,7 +45,7 @@ def previous_month(today: Optional[dt.date] = None) -> str:
 
 
 def statistics_rows(until: str) -> list[dict[str, Any]]:
-    a = model.appeal_table
+    a = model.Appeal.__table__
     month = sa.func.to_char(sa.func.date_trunc("month", a.c.registered_on), "YYYY-MM")
     due = sa.case((a.c.outcome == "forwarded", a.c.forward_due_on), else_=a.c.due_on)
     days = a.c.completed_on - a.c.registered_on

@@ -13,8 +13,10 @@ import ckan.plugins.toolkit as tk
 from ckanext.transparency.core.measures import (MEDIAN_DAYS, RESPONSIVENESS, SHARE, Measure,
                                                 RatingMeasure)
 
-from .model import appeal_table as a
+from .model import Appeal
 from .vocabulary import type_label
+
+a = Appeal.__table__
 
 
 def appeals_on_time(org_id: str, period, as_of: dt.date) -> Measure:

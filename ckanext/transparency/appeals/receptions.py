@@ -14,7 +14,7 @@ from ckanext.transparency.core import clock
 
 from . import model, present
 
-r = model.reception_table
+r = model.Reception.__table__
 
 
 def get(reception_id: str) -> Optional[dict]:

@@ -25,7 +25,7 @@ def retention_days() -> int:
 
 def due_for_purge(now: dt.datetime) -> list[str]:
     """Appeals completed longer than the retention period ago whose data is still there."""
-    t, a = model.appeal_table, model.applicant_table
+    t, a = model.Appeal.__table__, model.Applicant.__table__
     cutoff = now - dt.timedelta(days=retention_days())
     completed = sa.func.coalesce(t.c.closed_at, t.c.completed_at)
     return list(model.session().execute(
@@ -40,7 +40,7 @@ def purge(now: dt.datetime | None = None) -> int:
     ids = due_for_purge(now)
     if not ids:
         return 0
-    a, f = model.applicant_table, model.attachment_table
+    a, f = model.Applicant.__table__, model.Attachment.__table__
     session = model.session()
     session.execute(a.update().where(a.c.appeal_id.in_(ids)).values(
         full_name="", address="", phone="", email="", purged_at=now))

@@ -7,6 +7,7 @@ import json
 import click
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.clock import site_today
 from ckanext.transparency.core.context import site_context
 
 from . import freshness, jobs
@@ -22,7 +23,7 @@ from .exports import ocds_validate as validator
               help="Compute the states as on this day (default: today).")
 def freshness_command(state, as_json, daily, today):
     """Print each typed dataset's schedule: state, next period and due date, last update."""
-    day = today.date() if today else dt.date.today()
+    day = today.date() if today else site_today()
     rows = sorted(jobs.schedules(day), key=lambda ps: (
         freshness.STATES.index(ps[1].state) if ps[1].state != freshness.OVERDUE else -1,
         ps[1].next_due or dt.date.max, ps[0].name))

@@ -8,6 +8,8 @@ import datetime as dt
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.clock import site_today
+
 from . import periods
 from .types import PERIOD_MONTHS
 
@@ -71,7 +73,7 @@ def as_date(value) -> dt.date | None:
 def compute(dataset: dict, latest=None, today: dt.date | None = None) -> Schedule:
     """The schedule of a dataset dict (frequency, temporal_end, metadata_created) given its
     latest UpdateRecord (the one covering the latest period), on `today`."""
-    today = today or dt.date.today()
+    today = today or site_today()
     frequency = dataset.get("frequency")
     months = PERIOD_MONTHS.get(frequency)
     last_update = latest.updated_at if latest else None

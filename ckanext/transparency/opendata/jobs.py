@@ -13,6 +13,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
 from ckan.lib.search import rebuild
 
+from ckanext.transparency.core.clock import site_today
 from ckanext.transparency.i18n.site_language import in_site_language
 
 from . import freshness
@@ -81,7 +82,7 @@ def _message(package: model.Package, schedule: freshness.Schedule, overdue: bool
 
 def remind(today: dt.date | None = None) -> list[tuple[str, str, str]]:
     """Send the reminders due today; returns (dataset, kind, e-mail) of each sent."""
-    today = today or dt.date.today()
+    today = today or site_today()
     sent = []
     for package, schedule in schedules(today):
         if schedule.next_due is None:

@@ -9,12 +9,12 @@ from sqlalchemy import Column, Date, DateTime, Integer, Table, UnicodeText
 from sqlalchemy.orm import Mapped
 
 import ckan.model as model
+import ckan.model.domain_object as domain_object
 import ckan.model.types as _types
 from ckan.model.base import BaseModel
-from ckan.model.domain_object import DomainObject
 
 
-class UpdateRecord(DomainObject, BaseModel):
+class UpdateRecord(domain_object.DomainObject, BaseModel):
     """One data update of a dataset: the data it published covers period_start..period_end."""
     __table__ = Table(
         "transparency_opendata_update", BaseModel.metadata,
@@ -54,7 +54,7 @@ class UpdateRecord(DomainObject, BaseModel):
         return {record.package_id: record for record in query}
 
 
-class ScheduleState(DomainObject, BaseModel):
+class ScheduleState(domain_object.DomainObject, BaseModel):
     __table__ = Table(
         "transparency_opendata_schedule", BaseModel.metadata,
         Column("package_id", UnicodeText, primary_key=True),

@@ -9,6 +9,7 @@ from typing import Any, Mapping
 import ckan.plugins.toolkit as tk
 from markupsafe import Markup
 
+from ckanext.transparency.core.clock import site_today
 from ckanext.transparency.i18n import display
 from ckanext.transparency.i18n.formatting import transparency_quarter
 from ckanext.transparency.i18n.labels import transparency_project_status
@@ -42,7 +43,7 @@ def index(context: dict) -> dict:
                            "count": _search(context, types)["count"]})
     recent = _search(context, TYPES, rows=8, sort="metadata_modified desc")["results"]
     schedule = tk.get_action("opendata_schedule_list")(dict(context), {})
-    today = dt.date.today()
+    today = site_today()
     month_end = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     due = [r for r in schedule if r["state"] == freshness.OVERDUE
            or (r["next_due"] and r["next_due"] < month_end.isoformat())]
@@ -300,7 +301,7 @@ def _reception_days(context: dict, published: list[dict]) -> list[dict]:
                  "official": "", "department": r.get("boʻlinma") or "",
                  "hours": r.get("qabul_vaqti") or "", "place": r.get("manzil") or "",
                  "sign_up": r.get("yozilish_tartibi") or ""} for r in published]
-    today = dt.date.today().isoformat()
+    today = site_today().isoformat()
     return sorted((r for r in rows if r["date"] >= today), key=lambda r: r["date"])[:12]
 
 

@@ -15,7 +15,6 @@ an update of a typed dataset is then recorded in the history.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 import urllib.parse
 import uuid
@@ -26,6 +25,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.search import rebuild
 from flask import has_request_context
 
+from ckanext.transparency.core.clock import site_today
 from ckanext.transparency.core.context import LOADED_BY_CALLER, site_context
 
 from . import (datastore, fetching, freshness, history, periods, plain, reading, tableschema,
@@ -268,7 +268,7 @@ def _record(context: dict, checked: CheckedUpload, resource_id: str):
     period = checked.period
     if period is not None:
         period = freshness.published_period(period, package.get("frequency"), package["type"],
-                                            dt.date.today())
+                                            site_today())
     entry = history.record(package, resource_id, context.get("user"), period,
                            checked.table.rows)
     rebuild(package["id"])

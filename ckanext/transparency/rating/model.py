@@ -4,43 +4,68 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Any, Optional
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped
 
 import ckan.model as model
-import ckan.plugins.toolkit as tk
+import ckan.model.domain_object as domain_object
 from ckan.model import types as _types
+from ckan.model.base import BaseModel
 
 
-class Snapshot(tk.BaseModel):
-    __tablename__ = "transparency_rating_snapshot"
-    __table_args__ = (sa.UniqueConstraint("kind", "period_start"), {"extend_existing": True})
+class Snapshot(domain_object.DomainObject, BaseModel):
+    __table__ = sa.Table(
+        "transparency_rating_snapshot", BaseModel.metadata,
+        sa.Column("id", sa.UnicodeText, primary_key=True, default=_types.make_uuid),
+        sa.Column("kind", sa.UnicodeText, nullable=False),
+        sa.Column("period_start", sa.Date, nullable=False),
+        sa.Column("period_end", sa.Date, nullable=False),
+        sa.Column("label", sa.UnicodeText, nullable=False),
+        sa.Column("as_of", sa.Date, nullable=False),
+        sa.Column("computed_at", sa.DateTime, nullable=False, default=dt.datetime.utcnow),
+        sa.Column("method", JSONB, nullable=False),  # weights, minimum sample, targets used
+        sa.Column("published", sa.Boolean, nullable=False, default=False, server_default="false"),
+        sa.Column("published_at", sa.DateTime),
+        sa.UniqueConstraint("kind", "period_start"),
+        extend_existing=True,
+    )
+    id: Mapped[str]
+    kind: Mapped[str]
+    period_start: Mapped[dt.date]
+    period_end: Mapped[dt.date]
+    label: Mapped[str]
+    as_of: Mapped[dt.date]
+    computed_at: Mapped[dt.datetime]
+    method: Mapped[dict[str, Any]]
+    published: Mapped[bool]
+    published_at: Mapped[Optional[dt.datetime]]
 
-    id = sa.Column(sa.UnicodeText, primary_key=True, default=_types.make_uuid)
-    kind = sa.Column(sa.UnicodeText, nullable=False)
-    period_start = sa.Column(sa.Date, nullable=False)
-    period_end = sa.Column(sa.Date, nullable=False)
-    label = sa.Column(sa.UnicodeText, nullable=False)
-    as_of = sa.Column(sa.Date, nullable=False)
-    computed_at = sa.Column(sa.DateTime, nullable=False, default=dt.datetime.utcnow)
-    method = sa.Column(JSONB, nullable=False)  # weights, minimum sample, targets used
-    published = sa.Column(sa.Boolean, nullable=False, default=False)
-    published_at = sa.Column(sa.DateTime)
 
-
-class Entry(tk.BaseModel):
-    __tablename__ = "transparency_rating_entry"
-    __table_args__ = {"extend_existing": True}
-
-    snapshot_id = sa.Column(sa.UnicodeText, sa.ForeignKey(
-        "transparency_rating_snapshot.id", ondelete="CASCADE"), primary_key=True)
-    organization_id = sa.Column(sa.UnicodeText, primary_key=True)
-    name = sa.Column(sa.UnicodeText, nullable=False)  # as they were when computed
-    title = sa.Column(sa.UnicodeText, nullable=False)
-    score = sa.Column(sa.Float)
-    band = sa.Column(sa.UnicodeText, nullable=False)
-    rank = sa.Column(sa.Integer)
-    result = sa.Column(JSONB, nullable=False)  # indicators, measures, evidence
+class Entry(domain_object.DomainObject, BaseModel):
+    __table__ = sa.Table(
+        "transparency_rating_entry", BaseModel.metadata,
+        sa.Column("snapshot_id", sa.UnicodeText, sa.ForeignKey(
+                  "transparency_rating_snapshot.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("organization_id", sa.UnicodeText, primary_key=True),
+        sa.Column("name", sa.UnicodeText, nullable=False),  # as they were when computed
+        sa.Column("title", sa.UnicodeText, nullable=False),
+        sa.Column("score", sa.Float),
+        sa.Column("band", sa.UnicodeText, nullable=False),
+        sa.Column("rank", sa.Integer),
+        sa.Column("result", JSONB, nullable=False),  # indicators, measures, evidence
+        extend_existing=True,
+    )
+    snapshot_id: Mapped[str]
+    organization_id: Mapped[str]
+    name: Mapped[str]
+    title: Mapped[str]
+    score: Mapped[Optional[float]]
+    band: Mapped[str]
+    rank: Mapped[Optional[int]]
+    result: Mapped[dict[str, Any]]
 
 
 def snapshot(kind: str, start: dt.date) -> Snapshot | None:

@@ -10,6 +10,8 @@ from typing import Optional
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.clock import site_today
+
 from . import indicators, periods
 from .model import Entry, Snapshot, entries, snapshot
 
@@ -17,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    return site_today()
 
 
 def departments() -> list[model.Group]:

@@ -22,7 +22,7 @@ from .. import (attachments, deadlines, model, notify, present, publish, recepti
 from .validators import month as month_validator
 from . import schema
 
-t = model.appeal_table
+t = model.Appeal.__table__
 
 
 def _commit(context: dict) -> None:
@@ -122,7 +122,7 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
         return _receipt(_existing_submission(data), code)
     applicant = {k: data.get(k) or "" for k in ("full_name", "address", "phone", "email")}
     applicant.update(language=_reader_language(), consent_at=now)
-    model.session().execute(model.applicant_table.insert().values(appeal_id=appeal_id,
+    model.session().execute(model.Applicant.__table__.insert().values(appeal_id=appeal_id,
                                                                    **applicant))
     model.add_event(appeal_id, "registered", _actor_id(context), True,
                     {"channel": data["channel"]}, when=now)

@@ -15,6 +15,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ckanext.transparency.core.clock import site_today
+
 from .. import tableschema
 from . import filenames
 from .dump import list_separator
@@ -72,7 +74,7 @@ def xlsx(schema: dict, language: str) -> bytes:
     lists.sheet_state = "hidden"
     headers = _headers(schema, language)
     bold, shaded = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    today = dt.date.today()
+    today = site_today()
     lists_used = 0
     for sheet in (data, example):
         sheet.append(headers)
