@@ -28,6 +28,9 @@ _SUPPORTED_PARAMS = {
 }
 
 MAX_INT = 2**31 - 1  # Solr's rows and start are 32-bit integers
+# Hits ranked on their full vector when a query has more (see build_search); a page deeper
+# than half of it widens it.
+CANDIDATES = 500
 
 
 def as_list(value: Any) -> list[Any]:
@@ -85,6 +88,9 @@ def _order_by(sort: str | None) -> tuple[list[str], list[str]]:
     return order, columns
 
 
+def _ranks_by_text(order: list[str], rank: str) -> bool:
+    """Whether the page is chosen first by a free-text rank (ts_rank of the vector)."""
+    return bool(order) and order[0] == "m.score DESC" and "d.tsv" in rank
 
 
 @dataclass
@@ -132,12 +138,27 @@ def build_search(q: str, kwargs: dict[str, Any],
     order, sort_columns = _order_by(kwargs.get("sort"))
     facet_columns = ["tokens" if fields.kind(f) == fields.TEXT else "terms" for f in facet_fields]
     # a jsonb column that facets read is taken whole, so it is decompressed once per row
-    columns = ["d.index_id", "d.seq", f"{rank} AS score", *sort_columns]
-    columns += [f"d.{c}" for c in sorted(set(facet_columns))]
+    facet_reads = [f"d.{c}" for c in sorted(set(facet_columns))]
+    page_order = ", ".join(order + ["m.seq ASC"])
+    if _ranks_by_text(order, rank):
+        # Every hit is counted and pre-ranked on the row's own small vector of title, name,
+        # tags, groups and organization words; the full vector (out of line) and the sort
+        # fields are read only for the best of them (CANDIDATES, or the page if deeper).
+        candidates = max(CANDIDATES, 2 * (start + rows))
+        columns = ["d.index_id", "d.seq", f"{rank.replace('d.tsv', 'd.head')} AS coarse",
+                   *facet_reads]
+        ranked = ", ".join(["d.index_id", "d.seq", f"{rank} AS score", *sort_columns])
+        page_rows = f"""(SELECT {ranked}
+                         FROM (SELECT m.index_id FROM m ORDER BY m.coarse DESC, m.seq ASC
+                               LIMIT {candidates}) c
+                         JOIN {TABLE} d USING (index_id)) m"""
+    else:
+        columns = ["d.index_id", "d.seq", f"{rank} AS score", *sort_columns, *facet_reads]
+        page_rows = "m"
     selects = [
         "(SELECT count(*) FROM m)",
         f"""(SELECT coalesce(json_agg(json_build_array(p.index_id, p.score)), '[]')
-             FROM (SELECT m.index_id, m.score FROM m ORDER BY {', '.join(order + ['m.seq ASC'])}
+             FROM (SELECT m.index_id, m.score FROM {page_rows} ORDER BY {page_order}
                    LIMIT {rows} OFFSET {start}) p)""",
     ]
     for name, column in zip(facet_fields, facet_columns):
