@@ -98,4 +98,7 @@ def test_many_hits_are_ranked_on_the_full_vector_only_as_candidates(ckan_config)
     # the title matches come first, as ranking every hit puts them
     assert {doc["id"] for doc in result.docs} <= {f"narrow-{i}" for i in range(7, count, 50)}
     deep = make_connection().search("suv", **dict(params, start=count - 3, rows=10))
-    assert len(deep.docs) == 3  # a page past the candidates widens them
+    assert len(deep.docs) == 3  # a page past the first block ranks the next one
+    pages = [doc["id"] for start in range(0, count, 70)
+             for doc in make_connection().search("suv", **dict(params, start=start, rows=70)).docs]
+    assert len(pages) == len(set(pages)) == count  # pages across blocks: each hit once
