@@ -244,7 +244,7 @@ def main() -> None:
                 hits.append(result["count"])
             for i, params in enumerate(params_list):
                 solr = solr_params(params)
-                plan = engine.build_search(solr.pop("q"), solr)
+                plan = planner.build_search(solr.pop("q"), solr)
                 with conn._cursor() as cursor:
                     t0 = time.perf_counter()
                     cursor.execute(plan.sql, plan.params)

@@ -21,12 +21,12 @@ LONG_NOTES = " ".join(f"hisobot{i} xarajatlar" for i in range(60))
 
 
 def _storage(site_id: str) -> list[tuple]:
-    """Per document: whether tsv and terms are out of line, and whether head is the A and B
-    classes of tsv."""
+    """Per document: whether tsv is out of line, terms in line, and head the A and B classes
+    of tsv."""
     with make_connection()._cursor() as cursor:
         cursor.execute(
             f"""SELECT pg_column_toast_chunk_id(tsv) IS NOT NULL,
-                       pg_column_toast_chunk_id(terms) IS NOT NULL,
+                       pg_column_toast_chunk_id(terms) IS NULL,
                        head = ts_filter(tsv, '{{a,b}}') AND length(head) > 0
                 FROM {TABLE} WHERE site_id = %s""", (site_id,))
         return cursor.fetchall()

@@ -30,7 +30,7 @@ _SUPPORTED_PARAMS = {
 MAX_INT = 2**31 - 1  # Solr's rows and start are 32-bit integers
 # The hits of a free-text query are ranked on their full vector in blocks of this many, in the
 # order of a coarse score (see build_search).
-CANDIDATES = 500
+CANDIDATES = 200
 
 
 def as_list(value: Any) -> list[Any]:
