@@ -139,7 +139,9 @@ def index(conn, count: int, unique: int, processes: int) -> None:
             ORDER BY k LIMIT %(count)s""", {"copies": copies, "count": count})
         cursor.execute("DROP TABLE bench_rows")
         cursor.execute("RESET statement_timeout")
-    conn.optimize()  # ANALYZE, as after any bulk load
+    with conn._cursor() as cursor:  # as autovacuum does after a bulk load: statistics, and
+        cursor.execute("SET statement_timeout = 0")  # the GIN indexes' pending entries merged
+        cursor.execute(f"VACUUM ANALYZE {TABLE}")
     elapsed = time.perf_counter() - started
     print(f"generated {count:,} documents in {elapsed:.0f} s ({unique:,} analysed in "
           f"{processes} processes in {built:.0f} s: {unique / built:,.0f} documents/s; "
@@ -158,6 +160,16 @@ def index(conn, count: int, unique: int, processes: int) -> None:
     conn.delete(q=f'site_id:"{SITE_ID}-writes"')
     print(f"index writes through add(): {sample:,} datasets in {elapsed:.1f} s: "
           f"{sample / elapsed:,.0f} datasets/s (batches of 100, one process)")
+
+
+PAGES_SAMPLE = 10  # statements of each shape whose pages read EXPLAIN counts
+
+
+def pages_read(cursor, plan) -> int:
+    """The 8 kB pages one statement reads (shared buffers hit or read: EXPLAIN BUFFERS)."""
+    cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + plan.sql, plan.params)
+    root = cursor.fetchone()[0][0]["Plan"]
+    return root["Shared Hit Blocks"] + root["Shared Read Blocks"]
 
 
 def load() -> str:
@@ -224,13 +236,13 @@ def main() -> None:
                             ("(c) filters only, modified desc", query_c)):
             r = random.Random(7)
             params_list = [make(r) for _ in range(args.runs)]
-            action_times, sql_times, hits = [], [], []
+            action_times, sql_times, hits, pages = [], [], [], []
             for params in params_list:
                 t0 = time.perf_counter()
                 result = package_search({"ignore_auth": True}, dict(params))
                 action_times.append((time.perf_counter() - t0) * 1000)
                 hits.append(result["count"])
-            for params in params_list:
+            for i, params in enumerate(params_list):
                 solr = solr_params(params)
                 plan = planner.build_search(solr.pop("q"), solr)
                 with conn._cursor() as cursor:
@@ -238,10 +250,13 @@ def main() -> None:
                     cursor.execute(plan.sql, plan.params)
                     cursor.fetchone()
                     sql_times.append((time.perf_counter() - t0) * 1000)
+                    if i < PAGES_SAMPLE:
+                        pages.append(pages_read(cursor, plan))
             print(f"{label:<44}" + "".join(
                 f"{statistics.median(times):8.1f}ms{percentile(times, 0.95):8.1f}ms"
                 for times in (action_times, sql_times))
-                + f"   (median hits {statistics.median(hits):,.0f})")
+                + f"   (median hits {statistics.median(hits):,.0f}, "
+                  f"pages {statistics.median(pages):,.0f})")
     print(f"load average after the queries: {load()}")
     if args.rebuild:
         with app._wsgi_app.test_request_context():

@@ -28,6 +28,9 @@ _SUPPORTED_PARAMS = {
 }
 
 MAX_INT = 2**31 - 1  # Solr's rows and start are 32-bit integers
+# The hits of a free-text query are ranked on their full vector in blocks of this many, in the
+# order of a coarse score (see build_search).
+CANDIDATES = 200
 
 
 def as_list(value: Any) -> list[Any]:
@@ -85,6 +88,9 @@ def _order_by(sort: str | None) -> tuple[list[str], list[str]]:
     return order, columns
 
 
+def _ranks_by_text(order: list[str], rank: str) -> bool:
+    """Whether the page is chosen first by a free-text rank (ts_rank of the vector)."""
+    return bool(order) and order[0] == "m.score DESC" and "d.tsv" in rank
 
 
 @dataclass
@@ -132,13 +138,37 @@ def build_search(q: str, kwargs: dict[str, Any],
     order, sort_columns = _order_by(kwargs.get("sort"))
     facet_columns = ["tokens" if fields.kind(f) == fields.TEXT else "terms" for f in facet_fields]
     # a jsonb column that facets read is taken whole, so it is decompressed once per row
-    columns = ["d.index_id", "d.seq", f"{rank} AS score", *sort_columns]
-    columns += [f"d.{c}" for c in sorted(set(facet_columns))]
+    facet_reads = [f"d.{c}" for c in sorted(set(facet_columns))]
+    page_order = ", ".join(order + ["m.seq ASC"])
+    offset = start
+    if _ranks_by_text(order, rank):
+        # Every hit is counted and given a coarse score on the row's own small vector of
+        # title, name, tags, groups and organization words. In that order the hits fall into
+        # blocks of CANDIDATES; within a block they are ordered by the full rank, so the order
+        # is the same whichever page is asked, and the full vector (out of line) and the sort
+        # fields are read only for the blocks of this page.
+        first, last = start // CANDIDATES, (start + max(rows, 1) - 1) // CANDIDATES
+        offset = start - first * CANDIDATES
+        columns = ["d.index_id", "d.seq", f"{rank.replace('d.tsv', 'd.head')} AS coarse",
+                   *facet_reads]
+        ranked = ", ".join(["d.index_id", "d.seq", "c.block", f"{rank} AS score", *sort_columns])
+        page_rows = f"""(SELECT {ranked} FROM (
+                           SELECT x.index_id, {first} + (row_number() OVER (
+                               ORDER BY x.coarse DESC, x.seq ASC) - 1) / {CANDIDATES} AS block
+                           FROM (SELECT m.index_id, m.coarse, m.seq FROM m
+                                 ORDER BY m.coarse DESC, m.seq ASC
+                                 LIMIT {(last - first + 1) * CANDIDATES}
+                                 OFFSET {first * CANDIDATES}) x) c
+                         JOIN {TABLE} d USING (index_id)) m"""
+        page_order = "m.block ASC, " + page_order
+    else:
+        columns = ["d.index_id", "d.seq", f"{rank} AS score", *sort_columns, *facet_reads]
+        page_rows = "m"
     selects = [
         "(SELECT count(*) FROM m)",
         f"""(SELECT coalesce(json_agg(json_build_array(p.index_id, p.score)), '[]')
-             FROM (SELECT m.index_id, m.score FROM m ORDER BY {', '.join(order + ['m.seq ASC'])}
-                   LIMIT {rows} OFFSET {start}) p)""",
+             FROM (SELECT m.index_id, m.score FROM {page_rows} ORDER BY {page_order}
+                   LIMIT {rows} OFFSET {offset}) p)""",
     ]
     for name, column in zip(facet_fields, facet_columns):
         limit = "" if facet_limit < 0 else f"LIMIT {facet_limit}"
