@@ -87,6 +87,10 @@ def test_moderation_queue_and_answer_form(app, roles, event_factory):
     act("event_update", roles["dept_editor"], id=event["id"], status="held")
     act("event_material_create", roles["dept_editor"], event_id=event["id"],
         kind="recording", url="https://www.youtube.com/watch?v=abcdefgh123")
+    login(app, roles["citizen"])
+    assert app.get(f"/dialogue/question/{question['id']}/answer").status_code == 403
+    assert app.get("/dialogue/question/no-such-question/answer").status_code == 404
+    login(app, roles["dept_editor"])
     form = soup(app.get(f"/dialogue/question/{question['id']}/answer"))
     assert form.find("input", attrs={"name": "mode", "value": "live", "checked": True})
     app.post(f"/dialogue/question/{question['id']}/answer",

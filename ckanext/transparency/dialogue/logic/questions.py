@@ -108,6 +108,26 @@ def event_question_list(context, data_dict):
             "results": [question_dictize(q, user_id, editor, q.id in voted) for q in questions]}
 
 
+@tk.side_effect_free
+def event_question_show(context, data_dict):
+    """One question: published ones for anyone, the others for their author and the
+    department's editors (not found for everyone else).
+
+    :param id: the question's id
+    :returns: the question, never who asked
+    """
+    tk.check_access("event_question_show", context, data_dict)
+    data = common.validate(data_dict, schema.question_show_schema(), context)
+    question = _get_question(data["id"])
+    event = model.Session.get(m.Event, question.event_id)
+    user = common.current_user(context)
+    editor = common.is_editor(context, event.owner_org)
+    result = question_dictize(question, user.id if user else None, editor)
+    if result["text"] is None:
+        raise tk.ObjectNotFound(tk._("Question not found"))
+    return result
+
+
 def event_question_vote(context, data_dict):
     """Upvote a published question (one vote per account, not one's own); `remove: true`
     takes the vote back. Voting is open until the event is held or cancelled.
