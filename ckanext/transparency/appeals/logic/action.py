@@ -213,8 +213,8 @@ def appeal_list(context: dict, data_dict: dict) -> dict[str, Any]:
         soon = today + dt.timedelta(days=deadlines.Rules.from_config().due_soon_days)
         query = query.where(t.c.completed_on.is_(None), t.c.due_on.between(today, soon))
     if data.get("q"):
-        like = "%" + data["q"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(sa.or_(t.c.number == data["q"], t.c.subject.ilike(like)))
+        query = query.where(sa.or_(t.c.number == data["q"],
+                                   t.c.subject.icontains(data["q"], autoescape=True)))
     count = model.session().execute(
         sa.select(sa.func.count()).select_from(query.subquery())).scalar()
     rows = model.session().execute(
