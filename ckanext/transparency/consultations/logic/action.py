@@ -215,7 +215,7 @@ def consultation_update(context, data_dict):
     if imported:
         data["body"] = imported.markdown
     status = lifecycle.status(consultation)
-    if status not in (lifecycle.UPCOMING, lifecycle.OPEN, lifecycle.CLOSED):
+    if status not in lifecycle.EDITABLE:
         raise tk.ValidationError({"id": [tk._("A draft whose report is published, or that is "
                                               "adopted or withdrawn, cannot change.")]})
     frozen = [field for field in ("body", "kind", "owner_org")

@@ -11,7 +11,8 @@ from .. import model as m
 from .. import notifications
 from ..search_text import canonical
 from . import common, schema
-from .dictization import accepts_questions, event_dictize, question_dictize
+from .dictization import (LIVE_ANSWER_STATUSES, accepts_questions, event_dictize,
+                          question_dictize)
 from .events import _get_event, refresh_search_text
 
 
@@ -212,7 +213,7 @@ def event_question_answer(context, data_dict):
     event = model.Session.get(m.Event, question.event_id)
     if question.status != "published":
         raise tk.ValidationError({"id": [tk._("Publish the question before answering it")]})
-    if data["mode"] == "live" and event.status not in ("live", "held"):
+    if data["mode"] == "live" and event.status not in LIVE_ANSWER_STATUSES:
         raise tk.ValidationError({"mode": [tk._(
             "A question is answered live only during or after the event")]})
     if data["mode"] == "written" and data.get("recording_time") is not None:

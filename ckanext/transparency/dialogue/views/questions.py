@@ -93,7 +93,7 @@ def answer(question_id):
         return common.forbidden(tk._("Only the department's editors can do this"))
     event = common.call("event_show", {"id": question["event_id"]})
     data, errors = {"answer": question["answer"] or "", "mode": question["answer_mode"] or (
-        "live" if event["status"] in ("live", "held") else "written"),
+        "live" if event["answered_live"] else "written"),
         "recording_time": tk.h.dialogue_clock(question["recording_time"])}, {}
     if tk.request.method == "POST":
         data = common.form_data()
