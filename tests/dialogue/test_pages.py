@@ -116,7 +116,7 @@ def test_editor_forms_announce_postpone_and_archive(app, roles):
         if field.get("type") not in ("hidden", "checkbox"):
             assert form.find("label", attrs={"for": field["id"]}), field["name"]
     bad = app.post("/dialogue/event/new", data={"title": "Hisobot", "kind": "briefing"})
-    assert "The form contains errors" in bad.body
+    assert "Please correct the following" in bad.body
     app.post("/dialogue/event/new", data={
         "title": "Forma orqali eʼlon", "kind": "quarterly_report",
         "owner_org": roles["department"]["id"], "start": "2031-03-01T10:00",
