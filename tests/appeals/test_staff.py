@@ -71,6 +71,24 @@ def test_state_changes_follow_the_status():
         assert "status" in error.value.error_dict
 
 
+def test_the_staff_answer_says_which_changes_the_status_allows():
+    def allowed(number):
+        shown = act("appeal_show", id=number)
+        return shown["is_open"], shown["can_close"], shown["can_reopen"]
+
+    number = submit()["number"]
+    assert allowed(number) == (True, False, False)
+    act("appeal_answer", id=number, outcome="satisfied", answer="All done, thank you.")
+    assert allowed(number) == (False, True, True)
+    act("appeal_close", id=number)
+    assert allowed(number) == (False, False, True)
+    forwarded = submit()["number"]
+    act("appeal_forward", id=forwarded, to="Ministry of Energy")
+    assert allowed(forwarded) == (False, True, False)
+    with pytest.raises(tk.ValidationError):
+        act("appeal_reopen", id=forwarded)
+
+
 def test_forwarding_has_its_own_clock():
     number = submit()["number"]
     age(number, 6)  # registered six days ago: the 5-day forwarding term has passed

@@ -106,9 +106,37 @@ def test_attachments(app, open_draft, editor, citizen):
     assert attachment["id"] == added["id"]
     response = app.get(f"/consultations/{open_draft['name']}/attachments/{added['id']}")
     assert response.data == b"a,b\n1,2\n"
+    assert act("consultation_attachment_show", None, id=open_draft["name"],
+               attachment_id=added["id"])["filename"] == "jadval.csv"
     act("consultation_attachment_delete", editor, id=open_draft["id"],
         attachment_id=added["id"])
     assert act("consultation_show", id=open_draft["id"])["attachments"] == []
+
+
+def test_an_attachment_is_reached_only_through_its_own_draft(app, make_draft, editor):
+    first, second = make_draft(), make_draft()
+    added = act("consultation_attachment_create", editor, id=first["id"],
+                upload=upload(b"maxfiy emas", "ilova.txt"))
+    with pytest.raises(tk.ObjectNotFound):
+        act("consultation_attachment_show", None, id=second["id"], attachment_id=added["id"])
+    for draft_name in (second["name"], "no-such-draft"):
+        page = app.get(f"/consultations/{draft_name}/attachments/{added['id']}")
+        assert page.status_code == 404
+
+
+@pytest.mark.ckan_config("ckanext.transparency.consultations.max_upload_mb", "1")
+def test_a_change_with_a_refused_attachment_leaves_the_draft_as_it_was(open_draft, editor):
+    too_big = upload(b"x" * (1024 * 1024 + 1), "katta.pdf")
+    with pytest.raises(tk.ValidationError) as error:
+        act("consultation_update", editor, id=open_draft["id"], title="Yangi sarlavha",
+            attachment=too_big)
+    assert "attachment" in error.value.error_dict
+    unchanged = act("consultation_show", id=open_draft["id"])
+    assert unchanged["title"] == open_draft["title"] and unchanged["attachments"] == []
+    changed = act("consultation_update", editor, id=open_draft["id"], title="Yangi sarlavha",
+                  attachment=upload(b"jadval", "jadval.csv"))
+    assert changed["title"] == "Yangi sarlavha"
+    assert [a["filename"] for a in changed["attachments"]] == ["jadval.csv"]
 
 
 def test_subscribers_get_an_email_about_a_new_draft(make_draft, citizen, other_citizen,

@@ -87,6 +87,10 @@ def test_moderation_queue_and_answer_form(app, roles, event_factory):
     act("event_update", roles["dept_editor"], id=event["id"], status="held")
     act("event_material_create", roles["dept_editor"], event_id=event["id"],
         kind="recording", url="https://www.youtube.com/watch?v=abcdefgh123")
+    login(app, roles["citizen"])
+    assert app.get(f"/dialogue/question/{question['id']}/answer").status_code == 403
+    assert app.get("/dialogue/question/no-such-question/answer").status_code == 404
+    login(app, roles["dept_editor"])
     form = soup(app.get(f"/dialogue/question/{question['id']}/answer"))
     assert form.find("input", attrs={"name": "mode", "value": "live", "checked": True})
     app.post(f"/dialogue/question/{question['id']}/answer",
@@ -112,7 +116,7 @@ def test_editor_forms_announce_postpone_and_archive(app, roles):
         if field.get("type") not in ("hidden", "checkbox"):
             assert form.find("label", attrs={"for": field["id"]}), field["name"]
     bad = app.post("/dialogue/event/new", data={"title": "Hisobot", "kind": "briefing"})
-    assert "The form contains errors" in bad.body
+    assert "Please correct the following" in bad.body
     app.post("/dialogue/event/new", data={
         "title": "Forma orqali eʼlon", "kind": "quarterly_report",
         "owner_org": roles["department"]["id"], "start": "2031-03-01T10:00",

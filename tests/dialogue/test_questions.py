@@ -35,6 +35,21 @@ def test_a_question_waits_for_moderation_and_only_its_author_sees_it(roles, even
             act("event_question_list", outsider, event_id=event["id"], status="pending")
 
 
+def test_one_question_is_shown_to_whom_its_status_allows(roles, event):
+    question = act("event_question_create", roles["citizen"], event_id=event["id"],
+                   text="Yangi maktab qachon quriladi?")
+    assert act("event_question_show", roles["citizen"], id=question["id"])["mine"] is True
+    shown = act("event_question_show", roles["dept_editor"], id=question["id"])
+    assert shown["text"] == "Yangi maktab qachon quriladi?" and "user_id" not in shown
+    for outsider in (None, roles["neighbour"], roles["other_editor"]):
+        with pytest.raises(tk.ObjectNotFound):
+            act("event_question_show", outsider, id=question["id"])
+    act("event_question_moderate", roles["dept_editor"], id=question["id"], decision="publish")
+    assert act("event_question_show", None, id=question["id"])["status"] == "published"
+    with pytest.raises(tk.ObjectNotFound):
+        act("event_question_show", None, id="no-such-question")
+
+
 def test_rejection_names_a_published_rule_and_tells_the_author(roles, event, mail_server):
     question = act("event_question_create", roles["citizen"], event_id=event["id"],
                    text="Bu savol mavzuga aloqasiz")

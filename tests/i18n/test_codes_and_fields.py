@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from ckan.tests import factories
 
 from ckanext.transparency.i18n import formatting
-from ckanext.transparency.opendata import charts
+from ckanext.transparency import svg_charts
 from tests.appeals.conftest import appeal_data, people  # noqa: F401 (fixture)
 from tests.opendata.conftest import clean, editor, make_dataset, org, table_bytes, upload  # noqa: F401
 
@@ -51,7 +51,7 @@ def test_error_summaries_name_fields_by_their_labels(app):
 ])
 def test_chart_axes_abbreviate_in_the_readers_language(app, locale, value, expected):
     with app.flask_app.test_request_context("/", environ_base={"CKAN_LANG": locale}):
-        assert charts.short_number(value) == expected
+        assert svg_charts.short_number(value) == expected
 
 
 @pytest.mark.parametrize("locale, expected", [

@@ -6,14 +6,14 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ckanext.transparency import svg_charts
-from ckanext.transparency.opendata import charts
 
 METHODS = ["Tender", "Auksion", "Eng yaxshi takliflarni tanlash", "Toʻgʻridan-toʻgʻri shartnoma",
            "Elektron doʻkon"]
 
 
 def test_each_category_name_is_whole_on_its_own_line():
-    svg = BeautifulSoup(charts.bar_chart("t", METHODS, [("a", [5, 4, 3, 2, 1])]), "html.parser")
+    svg = BeautifulSoup(svg_charts.bar_chart("t", METHODS, [("a", [5, 4, 3, 2, 1])]),
+                        "html.parser")
     names = [t for t in svg.find_all("text") if t.get("font-weight") == "bold"]
     assert [" ".join(s.get_text() for s in t.find_all("tspan")) for t in names] == METHODS
     ys = [float(t["y"]) for t in names]
@@ -28,6 +28,6 @@ def test_a_name_past_two_lines_is_cut_between_words():
     assert cut and len(lines) == 2 and lines[-1].endswith("…")
     assert all(len(line) <= svg_charts.LABEL_CHARS for line in lines)
     assert lines[-1][:-1].split()[-1] in name.split()  # no word broken in the middle
-    svg = BeautifulSoup(charts.bar_chart("t", [name.strip()], [("a", [1])]), "html.parser")
+    svg = BeautifulSoup(svg_charts.bar_chart("t", [name.strip()], [("a", [1])]), "html.parser")
     label = next(t for t in svg.find_all("text") if t.get("font-weight") == "bold")
     assert label.find("title").get_text() == name.strip()

@@ -120,6 +120,10 @@ def _applicant(appeal_id: str) -> Optional[dict[str, Any]]:
 def staff_dict(appeal: dict) -> dict[str, Any]:
     """Everything, the applicant's personal data included: staff of the department only."""
     out = summary_dict(appeal)
+    status = appeal["status"]
+    out.update(is_open=status in vocabulary.OPEN_STATUSES,
+               can_close=status in vocabulary.CLOSABLE_STATUSES,
+               can_reopen=status in vocabulary.REOPENABLE_STATUSES)
     out.update(text=appeal["text"], answer=appeal["answer"],
                registered_at=_iso(appeal["registered_at"]), closed_at=_iso(appeal["closed_at"]),
                reception_id=appeal["reception_id"],

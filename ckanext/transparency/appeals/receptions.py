@@ -92,9 +92,10 @@ def deactivate(reception_id: str) -> None:
     model.session().execute(r.update().where(r.c.id == reception_id).values(active=False))
 
 
-def ical(receptions: list[dict], start: dt.date, days: int = 92) -> bytes:
-    """The reception days as an iCalendar (RFC 5545) calendar: local times with their TZID and
-    the VTIMEZONE that defines it."""
+def ical(schedule: list[dict]) -> bytes:
+    """The reception days of `schedule` (appeal_reception_list's answer, with its `upcoming`
+    dates) as an iCalendar (RFC 5545) calendar: local times with their TZID and the VTIMEZONE
+    that defines it."""
     zone = clock.site_timezone("appeals")
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     host = tk.config.get("ckan.site_url", "").split("://")[-1].split("/")[0] or "localhost"
@@ -104,15 +105,17 @@ def ical(receptions: list[dict], start: dt.date, days: int = 92) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", tk._("Reception days"))
     calendar.add("x-wr-timezone", getattr(zone, "key", str(zone)))
-    for reception in receptions:
+    for reception in schedule:
         who = reception["position"] + (f" ({reception['official']})"
                                        if reception["official"] else "")
-        for day in occurrences(reception, start, days):
+        starts = dt.time.fromisoformat(reception["starts"])
+        ends = dt.time.fromisoformat(reception["ends"])
+        for day in map(dt.date.fromisoformat, reception["upcoming"]):
             event = icalendar.Event()
             event.add("uid", f"{reception['id']}-{day:%Y%m%d}@{host}")
             event.add("dtstamp", stamp)
-            event.add("dtstart", dt.datetime.combine(day, reception["starts"], zone))
-            event.add("dtend", dt.datetime.combine(day, reception["ends"], zone))
+            event.add("dtstart", dt.datetime.combine(day, starts, zone))
+            event.add("dtend", dt.datetime.combine(day, ends, zone))
             event.add("summary", tk._("Reception: {who}").format(who=who))
             event.add("location", reception["place"])
             event.add("description", reception["sign_up"])

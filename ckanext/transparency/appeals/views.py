@@ -10,12 +10,13 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core.context import user_context as _context
 
-from . import present, receptions, schedule_views
+from . import receptions, schedule_views
 from .logic.validators import NUMBER
 
 appeals = Blueprint("appeals", __name__, url_prefix="/appeals")
 
 WORK_ACTIONS = ("assign", "forward", "extend", "answer", "close", "reopen")
+INBOX_PAGE_SIZE = 50
 
 
 def _form() -> dict[str, Any]:
@@ -117,8 +118,8 @@ def reception_list():
 
 
 def reception_ical():
-    tk.check_access("appeal_reception_list", _context(), {})
-    body = receptions.ical(receptions.all_active(), present.today())
+    schedule = tk.get_action("appeal_reception_list")(_context(), {"days": 92})
+    body = receptions.ical(schedule)
     response = make_response(body)
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
     response.headers["Content-Disposition"] = "inline; filename=receptions.ics"
@@ -131,8 +132,8 @@ def inbox():
     page = max(tk.h.get_page_number(tk.request.args), 1)
     errors: dict[str, Any] = {}
     try:
-        result = tk.get_action("appeal_list")(_context(), dict(args, limit=50,
-                                                               offset=(page - 1) * 50))
+        result = tk.get_action("appeal_list")(_context(), dict(
+            args, limit=INBOX_PAGE_SIZE, offset=(page - 1) * INBOX_PAGE_SIZE))
     except tk.NotAuthorized:
         if not tk.current_user.is_authenticated:
             return tk.redirect_to("user.login", came_from=tk.request.path)
@@ -140,7 +141,7 @@ def inbox():
     except tk.ValidationError as error:
         errors, result = error.error_dict, {"count": 0, "results": []}
     return _render("appeals/inbox.html", 400 if errors else 200, result=result,
-                   filters=args, errors=errors, page=page)
+                   filters=args, errors=errors, page=page, page_size=INBOX_PAGE_SIZE)
 
 
 def _staff_appeal(number: str) -> dict:

@@ -10,6 +10,8 @@ OUTCOMES = ("satisfied", "explained", "rejected", "left_without_consideration")
 # An appeal moves: registered -> in_progress -> answered -> closed; forwarded ends it here.
 STATUSES = ("registered", "in_progress", "forwarded", "answered", "closed")
 OPEN_STATUSES = ("registered", "in_progress")
+CLOSABLE_STATUSES = ("answered", "forwarded")
+REOPENABLE_STATUSES = ("answered", "closed")
 
 
 def topics() -> list[str]:

@@ -79,6 +79,7 @@ def consultation_dictize(consultation, manager: bool = False, with_text: bool = 
         "period_days": lifecycle.period_days(consultation.opens_on, consultation.closes_on),
         "min_days": settings.min_days(consultation.kind),
         "status": status,
+        "editable": status in lifecycle.EDITABLE,
         "days_left": lifecycle.days_left(consultation),
         "created": _iso(consultation.created),
         "modified": _iso(consultation.modified),

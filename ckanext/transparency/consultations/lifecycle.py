@@ -16,6 +16,7 @@ from . import settings
 KINDS = ("decision", "internal")
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
 REPORT_PUBLISHED, ADOPTED, WITHDRAWN = "report_published", "adopted", "withdrawn"
+EDITABLE = (UPCOMING, OPEN, CLOSED)
 STATUSES = (UPCOMING, OPEN, CLOSED, REPORT_PUBLISHED, ADOPTED, WITHDRAWN)
 
 

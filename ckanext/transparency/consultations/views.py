@@ -271,13 +271,16 @@ def report_file(name: str, fmt: str):
 
 
 def attachment(name: str, attachment_id: str):
-    consultation = Consultation.get(name)
-    item = consultation and next((a for a in consultation.attachments
-                                  if a.id == attachment_id), None)
-    if item is None:
-        tk.abort(404, tk._("Attachment not found"))
-    return send_file(storage.path(consultation.id, item.id), mimetype=item.mimetype,
-                     as_attachment=True, download_name=item.filename)
+    try:
+        item = _action("consultation_attachment_show", {"id": name,
+                                                        "attachment_id": attachment_id})
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Attachment not found"))
+    except tk.NotAuthorized as refused:
+        return tk.abort(403, str(refused))
+    return send_file(storage.path(item["consultation_id"], item["id"]),
+                     mimetype=item["mimetype"], as_attachment=True,
+                     download_name=item["filename"])
 
 
 def _draft_form(draft: dict | None):
@@ -302,19 +305,17 @@ def _draft_form(draft: dict | None):
                     result = _action("consultation_withdraw", {
                         "id": draft["id"], "reason": form.get("withdrawn_reason", "")})
                 else:
-                    result = _action("consultation_update", dict(data, id=draft["id"]))
                     extra = tk.request.files.get("attachment")
                     if extra and extra.filename:
-                        _action("consultation_attachment_create",
-                                {"id": draft["id"], "upload": extra})
+                        data["attachment"] = extra
+                    result = _action("consultation_update", dict(data, id=draft["id"]))
             else:
                 result = _action("consultation_create", data)
             tk.h.flash_success(tk._("Draft saved."))
             return tk.redirect_to("consultations.read", name=result["name"])
         except tk.ValidationError as error:
             errors = error.error_dict
-    organizations = [o for o in tk.get_action("organization_list")({}, {"all_fields": True})
-                     if access.can_manage(_context()["user"], o["id"])]
+    organizations = _action("organization_list_for_user", {"permission": "create_dataset"})
     return tk.render("consultations/form.html", {
         "draft": draft, "form": form, "errors": errors, "organizations": organizations,
         "kinds": lifecycle.KINDS, "min_days": settings.min_days("decision"),

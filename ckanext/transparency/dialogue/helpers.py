@@ -6,12 +6,12 @@ import textwrap
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.core.context import user_context
 from ckanext.transparency.i18n import display
 
 from . import times, video
 from .model import utcnow
 from .moderation import reason_labels, rules
-from .logic.auth import can_edit_department
 
 
 def kind_labels() -> dict[str, str]:
@@ -144,8 +144,12 @@ def dialogue_departments() -> list[dict]:
 
 
 def dialogue_editable_departments() -> list[dict]:
-    user = tk.current_user.name if tk.current_user.is_authenticated else None
-    return [d for d in dialogue_departments() if can_edit_department(user, d["id"])]
+    if not tk.current_user.is_authenticated:
+        return []
+    organizations = tk.get_action("organization_list_for_user")(
+        user_context(), {"permission": "create_dataset"})
+    return [{"id": o["id"], "name": o["name"], "title": o["title"] or o["name"]}
+            for o in organizations]
 
 
 def dialogue_options(departments: list[dict]) -> list[tuple[str, str]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency import svg_charts
 from ckanext.transparency.core.context import user_context
 
-from . import charts, columns, freshness, indexing, pages, tableschema, validation
+from . import columns, freshness, indexing, pages, tableschema, validation
 from .types import QUARTERLY, TYPES
 from .exports import oc4ids, ocds
 
@@ -49,7 +50,7 @@ def opendata_is_typed(pkg_dict: dict) -> bool:
 
 
 def opendata_progress_bar(percent, label=""):
-    return charts.progress_bar(float(percent or 0), label)
+    return svg_charts.progress_bar(float(percent or 0), label)
 
 
 def opendata_number(value, digits: int = 0) -> str:

@@ -9,12 +9,13 @@ from typing import Any, Mapping
 import ckan.plugins.toolkit as tk
 from markupsafe import Markup
 
+from ckanext.transparency import svg_charts
 from ckanext.transparency.core.clock import site_today
 from ckanext.transparency.i18n import display
 from ckanext.transparency.i18n.formatting import transparency_quarter
 from ckanext.transparency.i18n.labels import transparency_project_status
 
-from . import charts, freshness, tableschema
+from . import freshness, tableschema
 from .exports import records
 from .types import CATEGORIES, TYPES
 
@@ -118,7 +119,7 @@ def budget_figures(rows: list[dict], args: Mapping | None = None) -> dict:
 
 def budget_chart(figures: dict) -> Markup | None:
     table = figures["table"]
-    return charts.bar_chart(
+    return svg_charts.bar_chart(
         tk._("Approved, revised and executed budget by quarter (UZS)"),
         [t["period"] for t in table],
         [(tk._("Approved"), [t["approved"] for t in table]),
@@ -168,7 +169,7 @@ LARGEST_COLUMNS = ("ocid", "tender/title", "awards/0/suppliers/0/name",
 
 def procurement_chart(figures: dict) -> Markup | None:
     method_table = figures["method_table"]
-    return charts.bar_chart(
+    return svg_charts.bar_chart(
         tk._("Tender and award value by procedure (UZS)"),
         [display.text(m["method"]) for m in method_table],
         [(tk._("Tender value"), [m["tender_value"] for m in method_table]),
@@ -199,7 +200,7 @@ def projects_figures(rows: list[dict], args: Mapping | None = None) -> dict:
 
 def projects_chart(figures: dict) -> Markup | None:
     status_table = figures["status_table"]
-    return charts.bar_chart(
+    return svg_charts.bar_chart(
         tk._("Budget and spending by project status (UZS)"),
         [transparency_project_status(s["status"]) for s in status_table],
         [(tk._("Budget"), [s["budget"] for s in status_table]),
@@ -220,7 +221,7 @@ def appeals_figures(rows: list[dict], args: Mapping | None = None) -> dict:
 
 def appeals_chart(figures: dict) -> Markup | None:
     month_table = figures["month_table"]
-    return charts.bar_chart(
+    return svg_charts.bar_chart(
         tk._("Appeals received and reviewed by month"),
         [m["period"] for m in month_table],
         [(tk._("Received"), [m["received"] for m in month_table]),

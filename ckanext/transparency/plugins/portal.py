@@ -6,8 +6,8 @@ import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.transparency import (cli, csrf_guard, log_privacy, request_guard, unavailable,
-                                  urls, web)
+from ckanext.transparency import (cli, csrf_guard, log_privacy, pager, request_guard,
+                                  unavailable, urls, web)
 from ckanext.transparency.about import demo as about_demo, text as about
 from ckanext.transparency.core import interfaces
 from ckanext.transparency.front import embedding, logic as front, updates, views as widgets
@@ -65,7 +65,8 @@ class PortalPlugin(p.SingletonPlugin, DefaultTranslation):
     def get_helpers(self):
         return {**formatting.get_helpers(), **labels.get_helpers(), **urls.get_helpers(),
                 **display.get_helpers(), **accounts.get_helpers(), **fluent.get_helpers(),
-                **about.get_helpers(), "transparency_front_figures": widgets.figures}
+                **about.get_helpers(), **pager.get_helpers(),
+                "transparency_front_figures": widgets.figures}
 
     # IValidators: metadata in several languages (i18n/fluent.py)
     def get_validators(self):

@@ -6,12 +6,16 @@ from flask import Blueprint
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency import svg_charts
 from ckanext.transparency.core.context import user_context as _context
 from ckanext.transparency.i18n import display
 
-from . import charts, periods
+from . import indicators, periods
 
 rating = Blueprint("rating", __name__)
+BANDS = ((0, indicators.YELLOW_FROM, "#f8d7da"),
+         (indicators.YELLOW_FROM, indicators.GREEN_FROM, "#fff3cd"),
+         (indicators.GREEN_FROM, 100, "#d4edda"))
 
 
 def _kind() -> str:
@@ -68,8 +72,11 @@ def department(name: str):
         return tk.abort(403, tk._("The rating is internal until a sysadmin publishes it."))
     except tk.ValidationError:
         return tk.abort(400, tk._("Invalid period"))
-    chart = charts.history_svg(history["history"], tk._("Score history of {department}").format(
-        department=display.department_title(history["organization"])))
+    chart = svg_charts.line_chart(
+        [(point["period"], point["score"]) for point in history["history"]],
+        tk._("Score history of {department}").format(
+            department=display.department_title(history["organization"])),
+        BANDS, (0, indicators.YELLOW_FROM, indicators.GREEN_FROM, 100), "rating-history-chart")
     return tk.render("rating/department.html", {
         "rating": result, "entry": result["department"], "history": history, "chart": chart,
         "kind": kind})

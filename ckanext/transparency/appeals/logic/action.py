@@ -213,8 +213,8 @@ def appeal_list(context: dict, data_dict: dict) -> dict[str, Any]:
         soon = today + dt.timedelta(days=deadlines.Rules.from_config().due_soon_days)
         query = query.where(t.c.completed_on.is_(None), t.c.due_on.between(today, soon))
     if data.get("q"):
-        like = "%" + data["q"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(sa.or_(t.c.number == data["q"], t.c.subject.ilike(like)))
+        query = query.where(sa.or_(t.c.number == data["q"],
+                                   t.c.subject.icontains(data["q"], autoescape=True)))
     count = model.session().execute(
         sa.select(sa.func.count()).select_from(query.subquery())).scalar()
     rows = model.session().execute(
@@ -362,7 +362,7 @@ def appeal_answer(context: dict, data_dict: dict) -> dict[str, Any]:
 def appeal_close(context: dict, data_dict: dict) -> dict[str, Any]:
     """Close an answered or forwarded appeal. :param id; :param note"""
     appeal, data = _work("appeal_close", context, data_dict, schema.appeal_close(),
-                         ("answered", "forwarded"))
+                         vocabulary.CLOSABLE_STATUSES)
     return present.staff_dict(_change(context, appeal, "closed", {"note": data.get("note")},
                                       status="closed", closed_at=dt.datetime.utcnow()))
 
@@ -371,7 +371,7 @@ def appeal_reopen(context: dict, data_dict: dict) -> dict[str, Any]:
     """Reopen an answered or closed appeal: it is open again against its deadline.
     :param id; :param note"""
     appeal, data = _work("appeal_reopen", context, data_dict, schema.appeal_close(),
-                         ("answered", "closed"))
+                         vocabulary.REOPENABLE_STATUSES)
     appeal = _change(context, appeal, "reopened", {"note": data.get("note")},
                      status="in_progress", outcome=None, completed_on=None, completed_at=None,
                      closed_at=None)

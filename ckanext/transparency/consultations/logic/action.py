@@ -62,6 +62,17 @@ def _imported(data_dict: dict, field: str) -> Imported | None:
     return Imported(fmt, markdown, data, filename)
 
 
+def _uploaded(data_dict: dict, field: str) -> tuple[str, bytes, str] | None:
+    """(filename, content, mimetype) of the file uploaded in `field`, if any."""
+    upload = data_dict.get(field)
+    if upload is None or isinstance(upload, str):
+        return None
+    try:
+        return storage.read_upload(upload)
+    except tk.ValidationError as error:
+        raise tk.ValidationError({field: error.error_dict["upload"]})
+
+
 def _attach(consultation, filename: str, data: bytes, mimetype: str) -> ConsultationAttachment:
     attachment = ConsultationAttachment(id=model.types.make_uuid(), filename=filename,
                                         mimetype=mimetype, size=len(data))
@@ -122,8 +133,7 @@ def consultation_list(context, data_dict):
     if data.get("kind"):
         query = query.filter(C.kind == data["kind"])
     for word in tokenize(data.get("q", ""))[:10]:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.filter(C.search_text.like(f"%{escaped}%", escape="\\"))
+        query = query.filter(C.search_text.contains(word, autoescape=True))
     order = {"open": [C.closes_on.asc()], "upcoming": [C.opens_on.asc()]}.get(
         status, [C.closes_on.desc()])
     count = query.count()
@@ -192,17 +202,20 @@ def consultation_update(context, data_dict):
     the dates follow the same rules as on creation; nothing changes once the report is out.
 
     :param id: the draft; other parameters as consultation_create
+    :param attachment: a file to attach to the draft with the change (both or neither happen)
     """
     consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_update", context,
                     {"id": consultation.id, "owner_org": data_dict.get("owner_org")})
     imported = _imported(data_dict, "upload")
+    attachment = _uploaded(data_dict, "attachment")
     data = _validate({k: v for k, v in fluent.uzbek_into_plain(data_dict, "title").items()
-                      if k != "upload"}, schemas.consultation_update_schema(), context)
+                      if k not in ("upload", "attachment")},
+                     schemas.consultation_update_schema(), context)
     if imported:
         data["body"] = imported.markdown
     status = lifecycle.status(consultation)
-    if status not in (lifecycle.UPCOMING, lifecycle.OPEN, lifecycle.CLOSED):
+    if status not in lifecycle.EDITABLE:
         raise tk.ValidationError({"id": [tk._("A draft whose report is published, or that is "
                                               "adopted or withdrawn, cannot change.")]})
     frozen = [field for field in ("body", "kind", "owner_org")
@@ -232,6 +245,8 @@ def consultation_update(context, data_dict):
     consultation.modified = utcnow()
     if imported:
         _attach_original(consultation, imported)
+    if attachment:
+        _attach(consultation, *attachment)
     model.Session.commit()
     return consultation_dictize(consultation, True)
 
@@ -292,13 +307,30 @@ def consultation_attachment_create(context, data_dict):
     tk.check_access("consultation_update", context, {"id": consultation.id})
     if lifecycle.status(consultation) in (lifecycle.ADOPTED, lifecycle.WITHDRAWN):
         raise tk.ValidationError({"id": [tk._("This draft can no longer change.")]})
-    upload = data_dict.get("upload")
-    if upload is None or isinstance(upload, str):
+    uploaded = _uploaded(data_dict, "upload")
+    if uploaded is None:
         raise tk.ValidationError({"upload": [tk._("No file was uploaded.")]})
-    filename, data, mimetype = storage.read_upload(upload)
-    attachment = _attach(consultation, filename, data, mimetype)
+    attachment = _attach(consultation, *uploaded)
     model.Session.commit()
     return {"id": attachment.id, "filename": attachment.filename, "size": attachment.size}
+
+
+@tk.side_effect_free
+def consultation_attachment_show(context, data_dict):
+    """One file attached to a draft, for whoever may read the draft.
+
+    :param id: the draft (id or name); :param attachment_id: the attachment
+    :returns: {"id", "consultation_id", "filename", "mimetype", "size"}
+    """
+    consultation = get_consultation(reference(data_dict))
+    tk.check_access("consultation_attachment_show", context, {"id": consultation.id})
+    attachment_id = reference(data_dict, "attachment_id")
+    attachment = next((a for a in consultation.attachments if a.id == attachment_id), None)
+    if attachment is None:
+        raise tk.ObjectNotFound(tk._("Attachment not found"))
+    return {"id": attachment.id, "consultation_id": consultation.id,
+            "filename": attachment.filename, "mimetype": attachment.mimetype,
+            "size": attachment.size}
 
 
 def consultation_attachment_delete(context, data_dict):
@@ -361,7 +393,8 @@ def get_actions() -> dict:
     actions = {f.__name__: f for f in (
         consultation_list, consultation_show, consultation_create, consultation_update,
         consultation_withdraw, consultation_adopt, consultation_attachment_create,
-        consultation_attachment_delete, consultation_subscribe, consultation_unsubscribe,
+        consultation_attachment_show, consultation_attachment_delete, consultation_subscribe,
+        consultation_unsubscribe,
         consultation_subscription_list)}
     actions.update(PROPOSAL_ACTIONS)
     actions.update(REPORT_ACTIONS)

@@ -24,6 +24,16 @@ def consultation_show(context, data_dict):
 
 
 @tk.auth_allow_anonymous_access
+def consultation_attachment_show(context, data_dict):
+    """Whoever may read the draft may download its files."""
+    try:
+        tk.check_access("consultation_show", context, data_dict)
+    except tk.NotAuthorized as refused:
+        return _allowed(False, str(refused))
+    return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
 def consultation_proposal_list(context, data_dict):
     return {"success": True}
 
@@ -91,7 +101,8 @@ consultation_subscribe = _signed_in
 
 
 def get_auth_functions() -> dict:
-    names = ("consultation_list", "consultation_show", "consultation_proposal_list",
+    names = ("consultation_list", "consultation_show", "consultation_attachment_show",
+             "consultation_proposal_list",
              "consultation_report_show", "consultation_create", "consultation_update",
              "consultation_report_publish", "consultation_moderation_queue",
              "consultation_proposal_moderate", "consultation_proposal_answer",

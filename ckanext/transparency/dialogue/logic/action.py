@@ -14,6 +14,7 @@ def get_actions() -> dict:
         "event_material_create": events.event_material_create,
         "event_material_delete": events.event_material_delete,
         "event_question_list": questions.event_question_list,
+        "event_question_show": questions.event_question_show,
         "event_question_create": questions.event_question_create,
         "event_question_vote": questions.event_question_vote,
         "event_question_moderate": questions.event_question_moderate,

@@ -98,6 +98,12 @@ def event_question_list(context, data_dict):
     return {"success": True}
 
 
+@tk.auth_allow_anonymous_access
+def event_question_show(context, data_dict):
+    """Anyone may ask; the action hides what the user may not see (not found)."""
+    return {"success": True}
+
+
 def event_question_create(context, data_dict):
     # anonymous users are refused before this runs (no decorator); any account may ask
     return {"success": True}
@@ -163,7 +169,7 @@ def dialogue_activity(context, data_dict):
 def get_auth_functions() -> dict:
     names = ("event_list", "event_archive", "event_show", "event_create", "event_update",
              "event_material_create", "event_material_delete",
-             "event_question_list", "event_question_create", "event_question_vote",
+             "event_question_list", "event_question_show", "event_question_create", "event_question_vote",
              "event_question_moderate", "event_question_answer", "dialogue_moderation_queue",
              "poll_list", "poll_show", "poll_create", "poll_update", "poll_vote",
              "poll_results", "poll_publish_results", "dialogue_activity")

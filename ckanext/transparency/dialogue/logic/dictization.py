@@ -56,6 +56,11 @@ def question_counts(event_id: str) -> dict:
             "answered": query.filter(m.Question.answer.isnot(None)).count()}
 
 
+NOT_STARTED_STATUSES = ("announced", "postponed")
+LIVE_ANSWER_STATUSES = ("live", "held")
+OVER_STATUSES = ("held", "cancelled")
+
+
 def event_dictize(event: m.Event, details: bool = True) -> dict:
     data = {
         "id": event.id, "name": event.name, "kind": event.kind, "title": event.title,
@@ -65,6 +70,10 @@ def event_dictize(event: m.Event, details: bool = True) -> dict:
         "start": times.iso(event.start), "end": times.iso(event.end),
         "location": event.location, "stream_url": event.stream_url,
         "status": event.status, "status_note": event.status_note, "period": event.period,
+        "not_started": event.status in NOT_STARTED_STATUSES,
+        "takes_votes": event.status in m.UPCOMING_STATUSES,
+        "answered_live": event.status in LIVE_ANSWER_STATUSES,
+        "over": event.status in OVER_STATUSES,
         "questions_open": event.questions_open, "accepts_questions": accepts_questions(event),
         "summary": event.summary, "sequence": event.sequence,
         "created": times.iso(event.created), "modified": times.iso(event.modified),

@@ -11,7 +11,8 @@ from .. import model as m
 from .. import notifications
 from ..search_text import canonical
 from . import common, schema
-from .dictization import accepts_questions, event_dictize, question_dictize
+from .dictization import (LIVE_ANSWER_STATUSES, accepts_questions, event_dictize,
+                          question_dictize)
 from .events import _get_event, refresh_search_text
 
 
@@ -108,6 +109,26 @@ def event_question_list(context, data_dict):
             "results": [question_dictize(q, user_id, editor, q.id in voted) for q in questions]}
 
 
+@tk.side_effect_free
+def event_question_show(context, data_dict):
+    """One question: published ones for anyone, the others for their author and the
+    department's editors (not found for everyone else).
+
+    :param id: the question's id
+    :returns: the question, never who asked
+    """
+    tk.check_access("event_question_show", context, data_dict)
+    data = common.validate(data_dict, schema.question_show_schema(), context)
+    question = _get_question(data["id"])
+    event = model.Session.get(m.Event, question.event_id)
+    user = common.current_user(context)
+    editor = common.is_editor(context, event.owner_org)
+    result = question_dictize(question, user.id if user else None, editor)
+    if result["text"] is None:
+        raise tk.ObjectNotFound(tk._("Question not found"))
+    return result
+
+
 def event_question_vote(context, data_dict):
     """Upvote a published question (one vote per account, not one's own); `remove: true`
     takes the vote back. Voting is open until the event is held or cancelled.
@@ -192,7 +213,7 @@ def event_question_answer(context, data_dict):
     event = model.Session.get(m.Event, question.event_id)
     if question.status != "published":
         raise tk.ValidationError({"id": [tk._("Publish the question before answering it")]})
-    if data["mode"] == "live" and event.status not in ("live", "held"):
+    if data["mode"] == "live" and event.status not in LIVE_ANSWER_STATUSES:
         raise tk.ValidationError({"mode": [tk._(
             "A question is answered live only during or after the event")]})
     if data["mode"] == "written" and data.get("recording_time") is not None:

@@ -125,6 +125,10 @@ def question_list_schema() -> dict:
     }
 
 
+def question_show_schema() -> dict:
+    return {"id": _required(get("unicode_safe"))}
+
+
 def question_vote_schema() -> dict:
     return {
         "id": _required(get("unicode_safe")),

@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
-import ckan.model as model
 
 from . import common
-from ..logic.auth import event_question_answer as can_answer
-from .. import model as m
 from .common import dialogue
 
 
@@ -87,15 +84,17 @@ def moderation():
 
 @dialogue.route("/question/<question_id>/answer", methods=["GET", "POST"])
 def answer(question_id):
-    question = model.Session.get(m.Question, question_id)
-    if question is None:
+    try:
+        question = common.call("event_question_show", {"id": question_id})
+        tk.check_access("event_question_answer", common.context(), {"id": question_id})
+    except tk.ObjectNotFound:
         return common.not_found(tk._("Question not found"))
-    if not can_answer(common.context(), {"id": question_id})["success"]:
+    except tk.NotAuthorized:
         return common.forbidden(tk._("Only the department's editors can do this"))
-    event = common.call("event_show", {"id": question.event_id})
-    data, errors = {"answer": question.answer or "", "mode": question.answer_mode or (
-        "live" if event["status"] in ("live", "held") else "written"),
-        "recording_time": tk.h.dialogue_clock(question.recording_time)}, {}
+    event = common.call("event_show", {"id": question["event_id"]})
+    data, errors = {"answer": question["answer"] or "", "mode": question["answer_mode"] or (
+        "live" if event["answered_live"] else "written"),
+        "recording_time": tk.h.dialogue_clock(question["recording_time"])}, {}
     if tk.request.method == "POST":
         data = common.form_data()
         data["id"] = question_id
@@ -110,6 +109,5 @@ def answer(question_id):
             return tk.redirect_to(tk.url_for("dialogue.event_read", name=event["name"])
                                   + f"#q-{question_id}")
     return tk.render("dialogue/answer.html", {
-        "event": event, "question": {"id": question.id, "number": question.number,
-                                     "text": question.text},
+        "event": event, "question": question,
         "data": data, "errors": errors, "error_summary": common.error_summary(errors)})
