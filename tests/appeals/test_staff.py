@@ -73,20 +73,22 @@ def test_state_changes_follow_the_status():
 
 def test_the_staff_answer_says_which_changes_the_status_allows():
     def allowed(number):
-        shown = act("appeal_show", id=number)
+        shown = act("appeal_show", "water_editor", id=number)
         return shown["is_open"], shown["can_close"], shown["can_reopen"]
 
     number = submit()["number"]
     assert allowed(number) == (True, False, False)
-    act("appeal_answer", id=number, outcome="satisfied", answer="All done, thank you.")
+    act("appeal_answer", "water_editor", id=number, outcome="satisfied",
+        answer="All done, thank you.")
     assert allowed(number) == (False, True, True)
-    act("appeal_close", id=number)
+    act("appeal_close", "water_editor", id=number)
     assert allowed(number) == (False, False, True)
     forwarded = submit()["number"]
-    act("appeal_forward", id=forwarded, to="Ministry of Energy")
+    act("appeal_forward", "water_editor", id=forwarded, to="Ministry of Energy")
     assert allowed(forwarded) == (False, True, False)
-    with pytest.raises(tk.ValidationError):
-        act("appeal_reopen", id=forwarded)
+    with pytest.raises(tk.ValidationError) as error:
+        act("appeal_reopen", "water_editor", id=forwarded)
+    assert "status" in error.value.error_dict
 
 
 def test_forwarding_has_its_own_clock():
