@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.actions import reference, validated
@@ -153,12 +154,14 @@ def telegram_status_show(context: dict, data_dict: dict) -> dict[str, Any]:
 
 
 def get_actions() -> dict:
-    return {"poll_create": poll_create,
-            "telegram_update_receive": telegram_update_receive,
-            "telegram_poll_post": telegram_poll_post,
-            "telegram_appeal_link_create": telegram_appeal_link_create,
-            "telegram_follower_link_create": telegram_follower_link_create,
-            "telegram_follower_link_show": telegram_follower_link_show,
-            "telegram_follower_unlink": telegram_follower_unlink,
-            "telegram_follower_tell": telegram_follower_tell,
-            "telegram_status_show": telegram_status_show}
+    actions = {"telegram_update_receive": telegram_update_receive,
+               "telegram_poll_post": telegram_poll_post,
+               "telegram_appeal_link_create": telegram_appeal_link_create,
+               "telegram_follower_link_create": telegram_follower_link_create,
+               "telegram_follower_link_show": telegram_follower_link_show,
+               "telegram_follower_unlink": telegram_follower_unlink,
+               "telegram_follower_tell": telegram_follower_tell,
+               "telegram_status_show": telegram_status_show}
+    if p.plugin_loaded("transparency_dialogue"):  # a chained action needs the one it chains
+        actions["poll_create"] = poll_create
+    return actions
