@@ -12,7 +12,7 @@ import time
 import ckan.plugins.toolkit as tk
 from ckan.lib.redis import connect_to_redis
 
-from ckanext.transparency.rate_limits import client_address, count, keyed_hash, secret
+from ckanext.transparency.rate_limits import count, keyed_hash, secret
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 10

@@ -11,7 +11,6 @@ from ckanext.transparency.core.context import user_context as _context
 
 from . import access, diff, feed, lifecycle, moderation, report_files, settings, storage
 from .dictization import DECISIONS
-from .model import Consultation
 
 consultations = Blueprint("consultations", __name__, url_prefix="/consultations")
 PAGE_SIZE = 20

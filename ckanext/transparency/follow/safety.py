@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.rate_limits import client_address, count, keyed_hash
-
-__all__ = ["client_address", "request_allowed"]
+from ckanext.transparency.rate_limits import count, keyed_hash
 
 
 def request_allowed(address: str | None) -> bool:

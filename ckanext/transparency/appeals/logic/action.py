@@ -16,6 +16,7 @@ import ckan.plugins.toolkit as tk
 from ckanext.transparency import unavailable
 from ckanext.transparency.actions import validated as _validate
 from ckanext.transparency.core import roles
+from ckanext.transparency.rate_limits import client_address
 
 from .. import (attachments, deadlines, model, notify, present, publish, receptions, safety,
                statistics, vocabulary)
@@ -88,7 +89,7 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     if existing:
         return _receipt(existing, safety.new_code(data["submission_key"]))
     staff = roles.is_staff(context.get("user"), data["owner_org"])
-    if not staff and not safety.submission_allowed(safety.client_address()):
+    if not staff and not safety.submission_allowed(client_address()):
         raise tk.ValidationError({"__before": [
             tk._("Too many appeals from this address; please try again later")]})
     checked = attachments.check(files)
@@ -142,7 +143,7 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
 def _authenticated(data_dict: dict, context: dict, schema_: dict) -> tuple[dict, dict]:
     """The appeal whose number and access code were given; wrong codes are counted."""
     data = _validate(data_dict, schema_, context)
-    address = safety.client_address()
+    address = client_address()
     if not safety.start_attempt(data["number"], address):
         raise tk.ValidationError({"code": [
             tk._("Too many wrong access codes; please try again later")]})

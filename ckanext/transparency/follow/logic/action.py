@@ -9,6 +9,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.actions import validated
+from ckanext.transparency.rate_limits import client_address
 
 from .. import confirmation, followers, safety, subjects, telegram, tokens
 from ..model import Follow, utcnow
@@ -63,7 +64,7 @@ def follow_subscribe(context, data_dict):
         followers.choose(user.id, language, data["frequency"])
         followers.follow(user, subject)
         return {"status": "following", "subject": _public(subject)}
-    if not safety.request_allowed(safety.client_address()):
+    if not safety.request_allowed(client_address()):
         raise tk.ValidationError({"email": [tk._(
             "Too many requests from this address; please try again later.")]})
     address = data["email"].lower()
