@@ -36,11 +36,11 @@ class TestLocales:
         assert '<html lang="uz-Cyrl"' in html
 
     @pytest.mark.parametrize("prefix, expected, absent", [
-        ("/uz", ["Maʼlumotlar toʻplamlari", "Tashkilotlar", "Kirish", "Til"],
+        ("/uz", ["Maʼlumotlar toʻplamlari", "Boʻlimlar", "Kirish", "Til"],
          ["Datasets", "Log in", "Language"]),
-        ("/uz_Cyrl", ["Маълумотлар тўпламлари", "Ташкилотлар", "Кириш", "Тил"],
+        ("/uz_Cyrl", ["Маълумотлар тўпламлари", "Бўлимлар", "Кириш", "Тил"],
          ["Datasets", "Log in", "Language", "Maʼlumotlar"]),
-        ("/ru", ["Организации", "Войти", "Язык"],
+        ("/ru", ["Наборы данных", "Отделы", "Войти", "Язык"],
          ["Log in", "Language", "Skip to main content"]),
         ("", ["Datasets", "Organizations", "Log in"], ["Maʼlumotlar"]),
     ])

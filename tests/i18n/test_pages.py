@@ -3,6 +3,8 @@ aside (ckanext.transparency.i18n.pagecheck; scripts/i18n_crawl.py does the same 
 portal with its demo)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ckan.tests import factories
@@ -106,3 +108,26 @@ def test_data_is_not_flagged_but_the_words_around_it_are():
             "<p>Маълумотлар тўплами</p>")
     found = pagecheck.check_page(html, "uz_Cyrl", data)
     assert [(f.text, f.words) for f in found] == [("Resource: Moliya boshqarmasi", ["Resource"])]
+
+
+# A CKAN organization is one of the organization's departments, a package a dataset: the pages
+# say so in the portal's words, not in the ones CKAN's own catalogs use for them.
+OTHER_TERMS = {"ru": re.compile(r"пакет|массив|подразделени", re.IGNORECASE),
+               "uz": re.compile(r"boʻlinma|tashkilotlar", re.IGNORECASE),
+               "uz_Cyrl": re.compile(r"бўлинма|ташкилотлар", re.IGNORECASE)}
+TERMS = {"ru": ("Наборы данных", "Отделы"), "uz": ("Maʼlumotlar toʻplamlari", "Boʻlimlar"),
+         "uz_Cyrl": ("Маълумотлар тўпламлари", "Бўлимлар")}
+
+
+def test_pages_name_datasets_and_departments_in_the_portals_words(app, site):
+    for locale, pattern in OTHER_TERMS.items():
+        found = []
+        for page in PUBLIC_PAGES + ("/dashboard/datasets", "/dashboard/organizations"):
+            path = page.format(**site["names"])
+            html = app.get(f"/{locale}{path}", headers={"Authorization": site["admin"]["token"]}
+                           ).get_data(as_text=True)
+            found += [f"{path}: {text!r}" for text in pagecheck.visible_text(html)
+                      if pattern.search(text)]
+        assert not found, f"{locale}:\n" + "\n".join(found)
+        html = app.get(f"/{locale}/dataset/").get_data(as_text=True)
+        assert all(term in html for term in TERMS[locale]), locale

@@ -167,13 +167,13 @@ def test_stems_are_postgresqls_snowball_stems(with_plugins):
 # -- the empty state -------------------------------------------------------------------------------
 EMPTY = {
     "uz": ("«zzqx» soʻrovi boʻyicha maʼlumotlar toʻplami topilmadi",
-           "«zzqx» soʻrovi boʻyicha boʻlinma topilmadi", "«zzqx» soʻrovi boʻyicha guruh topilmadi",
+           "«zzqx» soʻrovi boʻyicha boʻlim topilmadi", "«zzqx» soʻrovi boʻyicha guruh topilmadi",
            "Qidiruv natijalarida yoʻq"),
     "uz_Cyrl": ("«zzqx» сўрови бўйича маълумотлар тўплами топилмади",
-                "«zzqx» сўрови бўйича бўлинма топилмади", "«zzqx» сўрови бўйича гуруҳ топилмади",
+                "«zzqx» сўрови бўйича бўлим топилмади", "«zzqx» сўрови бўйича гуруҳ топилмади",
                 "Қидирув натижаларида йўқ"),
     "ru": ("По запросу «zzqx» наборы данных не найдены",
-           "По запросу «zzqx» подразделения не найдены", "По запросу «zzqx» группы не найдены",
+           "По запросу «zzqx» отделы не найдены", "По запросу «zzqx» группы не найдены",
            "Нет в результатах поиска"),
     "en": ('No datasets match "zzqx"', 'No departments match "zzqx"', 'No groups match "zzqx"',
            "None in the results of this search"),

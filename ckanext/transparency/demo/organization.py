@@ -49,11 +49,11 @@ class Department:
 
 
 def _about(text: str) -> str:
-    return f"{AGENCY['uz']} ({AGENCY['abbreviation']}) tarkibidagi boʻlinma. {text}"
+    return f"{AGENCY['uz']} ({AGENCY['abbreviation']}) tarkibidagi boʻlim. {text}"
 
 
 def _about_ru(text: str) -> str:
-    return f"Подразделение Агентства развития коммунальной инфраструктуры (АРКИ). {text}"
+    return f"Отдел Агентства развития коммунальной инфраструктуры (АРКИ). {text}"
 
 
 def _about_en(text: str) -> str:

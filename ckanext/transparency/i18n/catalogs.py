@@ -173,6 +173,10 @@ RU_CORRECTIONS = (
     "You can also access this registry using the %(api_link)s (see %(api_doc_link)s).",
     "This dataset satisfies the Open Definition.", "eg. January 2011 Gold Prices", "About {0}",
 )
+# CKAN's Russian calls a dataset «пакет» or «массив» and an organization «организация»; the
+# portal says «набор данных» and «отдел» (a CKAN organization is one of its departments), so
+# every CKAN string translated with those words is translated again in our catalog.
+RU_OTHER_TERMS = re.compile("пакет|массив|организац", re.IGNORECASE)
 
 
 def _keeps_placeholders(message) -> bool:
@@ -181,9 +185,15 @@ def _keeps_placeholders(message) -> bool:
     return all(placeholders(s) in (placeholders(ids[0]), placeholders(ids[-1])) for s in strings)
 
 
+def _uses_other_terms(message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return any(RU_OTHER_TERMS.search(string or "") for string in strings)
+
+
 def ru_core_gaps(core: Catalog) -> Catalog:
     """CKAN strings in CORE_SCOPE that CKAN's own Russian catalog leaves untranslated, gets
-    wrong (RU_CORRECTIONS) or whose placeholders it breaks."""
+    wrong (RU_CORRECTIONS), words in other terms than the portal's or whose placeholders it
+    breaks."""
     russian = _read(ckan_i18n_dir() / "ru" / "LC_MESSAGES" / "ckan.po")
     catalog = Catalog(project=DOMAIN, fuzzy=False)
     for message in core:
@@ -192,7 +202,7 @@ def ru_core_gaps(core: Catalog) -> Catalog:
         key = message.id[0] if isinstance(message.id, tuple) else message.id
         translated = russian.get(message.id)
         if (translated is None or not _is_translated(translated) or key in RU_CORRECTIONS
-                or not _keeps_placeholders(translated)):
+                or not _keeps_placeholders(translated) or _uses_other_terms(translated)):
             _add(catalog, message.id, message.locations[0])
     return catalog
 
