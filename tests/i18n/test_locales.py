@@ -42,7 +42,7 @@ class TestLocales:
          ["Datasets", "Log in", "Language", "Maʼlumotlar"]),
         ("/ru", ["Наборы данных", "Отделы", "Войти", "Язык"],
          ["Log in", "Language", "Skip to main content"]),
-        ("", ["Datasets", "Organizations", "Log in"], ["Maʼlumotlar"]),
+        ("", ["Datasets", "Departments", "Log in"], ["Maʼlumotlar", "Organizations"]),
     ])
     def test_the_dataset_search_page_in_each_language(self, app, prefix, expected, absent):
         text = _text(app.get(f"{prefix}/dataset/"))

@@ -122,7 +122,7 @@ def _publisher() -> str:
         ckan_model.Group.is_organization.is_(True), ckan_model.Group.state == "active") \
         .order_by(ckan_model.Group.name).first()
     if first is None:
-        raise tk.ValidationError({"owner_org": [tk._("No organization to publish under")]})
+        raise tk.ValidationError({"owner_org": [tk._("No department to publish under")]})
     return first.name
 
 

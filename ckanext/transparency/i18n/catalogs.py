@@ -190,6 +190,42 @@ def _uses_other_terms(message) -> bool:
     return any(RU_OTHER_TERMS.search(string or "") for string in strings)
 
 
+# CKAN calls a department an organization. The English pages say department, as the portal's
+# own strings do: a CKAN string (CKAN's, a plugin's, or one the portal shows for CKAN) naming an
+# organization is given in our en catalog in the portal's word; the portal's own strings that
+# say "the organization" mean the whole organization and are left as written.
+_ORGANIZATION = re.compile(r"(?<![{(\w])(an? )?(o)rganization(s?)(?![\w})])", re.IGNORECASE)
+RUNTIME_STRINGS = "ckanext/transparency/i18n/runtime_strings.py"  # CKAN's, listed by us
+
+
+def in_portal_words(text: str) -> str:
+    def department(match) -> str:
+        article, initial, plural = match.groups()
+        article = (article[0] + " ") if article else ""
+        return f"{article}{'D' if initial == 'O' else 'd'}epartment{plural}"
+    return _ORGANIZATION.sub(department, text)
+
+
+def _names_an_organization(message) -> bool:
+    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+    return any(_ORGANIZATION.search(text) for text in ids)
+
+
+def _is_ckans(message, core: Catalog) -> bool:
+    return (message.id in core or any(
+        not path.startswith("ckanext/transparency/") or path == RUNTIME_STRINGS
+        for path, _ in message.locations))
+
+
+def en_core_terms(core: Catalog) -> Catalog:
+    """CKAN strings in CORE_SCOPE naming an organization: our en catalog says department."""
+    catalog = Catalog(project=DOMAIN, fuzzy=False)
+    for message in core:
+        if message.id and in_core_scope(message.locations) and _names_an_organization(message):
+            _add(catalog, message.id, message.locations[0])
+    return catalog
+
+
 def ru_core_gaps(core: Catalog) -> Catalog:
     """CKAN strings in CORE_SCOPE that CKAN's own Russian catalog leaves untranslated, gets
     wrong (RU_CORRECTIONS), words in other terms than the portal's or whose placeholders it
@@ -223,15 +259,17 @@ class Templates:
     platform: Catalog
     core: Catalog
     ru_gaps: Catalog
+    en_terms: Catalog
 
     def for_locale(self, locale: str) -> Catalog:
-        parts = [self.extension, self.platform] + ([self.ru_gaps] if locale == "ru" else [])
-        return _merged(*parts)
+        core_parts = {"ru": [self.ru_gaps], "en": [self.en_terms]}.get(locale, [])
+        return _merged(self.extension, self.platform, *core_parts)
 
 
 def templates() -> Templates:
     core = ckan_template()
-    return Templates(extension_template(), platform_template(core), core, ru_core_gaps(core))
+    return Templates(extension_template(), platform_template(core), core, ru_core_gaps(core),
+                     en_core_terms(core))
 
 
 # --- update -------------------------------------------------------------------------------------
@@ -279,8 +317,18 @@ def _derive(catalog: Catalog, source: Catalog) -> None:
         message.flags.discard("fuzzy")
 
 
+def _in_english(message, core: Catalog) -> None:
+    if _is_ckans(message, core) and _names_an_organization(message):
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        words = [in_portal_words(text) for text in ids]
+        message.string = (tuple(words[min(i, len(words) - 1)] for i in range(len(
+            message.string))) if isinstance(message.string, tuple) else words[0])
+    elif not _is_translated(message):
+        message.string = message.id
+
+
 def _updated(path: Path, locale: str, domain: str, template: Catalog,
-             derived_from: Catalog | None) -> Catalog:
+             derived_from: Catalog | None, core: Catalog) -> Catalog:
     if path.exists():
         catalog = _read(path, locale)
     else:
@@ -288,8 +336,8 @@ def _updated(path: Path, locale: str, domain: str, template: Catalog,
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     if locale == "en" and domain == DOMAIN:
         for message in catalog:
-            if message.id and not _is_translated(message):
-                message.string = message.id
+            if message.id:
+                _in_english(message, core)
     if derived_from is not None:
         _derive(catalog, derived_from)
     return catalog
@@ -308,7 +356,7 @@ def update(log=print) -> None:
         for locale in sorted(locales, key=lambda l: l in DERIVED):  # sources first
             source = written.get(DERIVED[locale]) if locale in DERIVED else None
             catalog = _updated(_po_path(locale, domain), locale, domain, template_of(locale),
-                               source)
+                               source, found.core)
             written[locale] = catalog
             if _write_if_changed(_po_path(locale, domain), _render(catalog)):
                 log(f"wrote {locale}/LC_MESSAGES/{domain}.po")

@@ -49,7 +49,7 @@ def consultation_organization(value):
     """An active organization, by name or id, as its id."""
     group = model.Group.get(str(value))
     if group is None or not group.is_organization or group.state != "active":
-        raise Invalid(tk._("No such department (organization)."))
+        raise Invalid(tk._("No such department."))
     return group.id
 
 
