@@ -93,3 +93,43 @@ class TestSortAndPaging:
     def test_rows_zero_still_counts(self, numbered):
         result = helpers.call_action("package_search", rows=0)
         assert result["count"] == 25 and result["results"] == []
+
+
+def _plan_nodes(plan) -> list[str]:
+    from ckanext.transparency.search.install import make_connection
+
+    with make_connection()._cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + plan.sql, plan.params)
+        root = cursor.fetchone()[0]
+
+    def walk(node: dict) -> list[str]:
+        return [node["Node Type"], *(n for child in node.get("Plans", []) for n in walk(child))]
+
+    return walk(root[0]["Plan"])
+
+
+@pytest.mark.usefixtures("clean_index")
+def test_facets_read_each_hit_once_without_a_cache_keyed_on_its_values(ckan_config):
+    """Every hit's values differ, so a cache keyed on them (PostgreSQL's Memoize, which it puts
+    before a lateral set-returning function) only costs: at 100,000 documents five facets
+    over 11,000 hits took 1.5 times as long with it."""
+    from ckanext.transparency.search import planner
+    from ckanext.transparency.search.install import make_connection
+
+    site_id = ckan_config["ckan.site_id"]
+    make_connection().add([
+        {"index_id": f"facet-{i}", "id": f"facet-{i}", "name": f"facet-{i}", "site_id": site_id,
+         "entity_type": "package", "dataset_type": "dataset", "state": "active",
+         "capacity": "public", "permission_labels": ["public"], "title": f"Hisobot {i}",
+         "tags": [f"tag{i % 40}", f"tag{i % 7}"], "organization": f"org{i % 5}",
+         "res_format": ["CSV"]} for i in range(2000)])
+    make_connection().optimize()  # statistics, as autovacuum gathers them
+    params = {"fq": [f'+site_id:"{site_id}"'], "defType": "dismax", "qf": "title^4 text",
+              "rows": 5, "facet": "true", "facet.field": ["tags", "organization", "res_format"],
+              "facet.limit": 50, "facet.mincount": 1}
+
+    assert "Memoize" not in _plan_nodes(planner.build_search("hisobot", dict(params)))
+    result = make_connection().search("hisobot", **params)
+    assert result.hits == 2000
+    counted = dict(zip(*[iter(result.facets["facet_fields"]["organization"])] * 2))
+    assert counted == {f"org{i}": 400 for i in range(5)}

@@ -170,12 +170,16 @@ def build_search(q: str, kwargs: dict[str, Any],
              FROM (SELECT m.index_id, m.score FROM {page_rows} ORDER BY {page_order}
                    LIMIT {rows} OFFSET {offset}) p)""",
     ]
+    # a facet's values come from a set-returning function in the select list: as a lateral
+    # join, PostgreSQL puts a cache keyed on the whole (compressed) column before it, which
+    # every hit misses and which made five facets over 11,000 hits take 1.5 times as long
     for name, column in zip(facet_fields, facet_columns):
         limit = "" if facet_limit < 0 else f"LIMIT {facet_limit}"
         facet_order = 'v COLLATE "C"' if facet_by_index else 'c DESC, v COLLATE "C"'
         selects.append(
             f"""(SELECT coalesce(json_agg(json_build_array(x.v, x.c)), '[]') FROM (
-                  SELECT v, count(*) AS c FROM m, jsonb_array_elements_text(m.{column}->'{name}') v
+                  SELECT v, count(*) AS c FROM (
+                      SELECT jsonb_array_elements_text(m.{column}->'{name}') AS v FROM m) m
                   GROUP BY v HAVING count(*) >= {max(facet_mincount, 1)}
                   ORDER BY {facet_order} {limit}) x)""")
     sql = (f"WITH m AS MATERIALIZED (SELECT {', '.join(columns)} FROM {TABLE} d "
