@@ -14,11 +14,3 @@ def reference(data_dict: dict, field: str = "id") -> str:
         raise tk.ValidationError({field: [tk._("Must be an id or a name (text)")]})
     return value
 
-
-def validated(data_dict: dict, schema: dict, context: dict) -> dict:
-    """The data checked and converted by the navl `schema`, or a ValidationError with every
-    problem found."""
-    data, errors = tk.navl_validate(dict(data_dict), schema, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
