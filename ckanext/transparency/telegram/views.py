@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify, request
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import messages_of
 from ckanext.transparency.core.context import site_context, user_context
 from ckanext.transparency.csrf_guard import NO_TOKEN_NEEDED
 
@@ -62,8 +63,7 @@ def poll_post(name: str):
         tk.get_action("telegram_poll_post")(user_context(), {"id": name})
         tk.h.flash_success(tk._("The poll is sent to the Telegram channel."))
     except tk.ValidationError as error:
-        tk.h.flash_error(" ".join(str(m) for messages in error.error_dict.values()
-                                  for m in messages))
+        tk.h.flash_error(messages_of(error))
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Only the department's editors can do this"))
     except tk.ObjectNotFound:
