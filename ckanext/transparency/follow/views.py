@@ -4,6 +4,7 @@ happened."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+from ckan.config.middleware.flask_app import csrf
 from flask import Blueprint
 
 from ckanext.transparency.actions import messages_of
@@ -121,8 +122,6 @@ def telegram_unlink():
 
 
 def blueprints() -> list[Blueprint]:
-    # CKAN builds its CSRF protection with the app that imports this module
-    from ckan.config.middleware.flask_app import csrf
     csrf.exempt(unsubscribe)
     setattr(unsubscribe, NO_TOKEN_NEEDED, True)  # the signed token in the URL is the proof
     return [follow]

@@ -7,6 +7,7 @@ import logging
 from flask import Blueprint, jsonify, request
 
 import ckan.plugins.toolkit as tk
+from ckan.config.middleware.flask_app import csrf
 
 from ckanext.transparency.actions import messages_of
 from ckanext.transparency.core.context import site_context, user_context
@@ -72,8 +73,6 @@ def poll_post(name: str):
 
 
 def blueprints() -> list[Blueprint]:
-    # CKAN builds its CSRF protection with the app that imports this module
-    from ckan.config.middleware.flask_app import csrf
     csrf.exempt(webhook)
     setattr(webhook, NO_TOKEN_NEEDED, True)  # Telegram proves itself by the secret header
     return [telegram]
