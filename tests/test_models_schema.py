@@ -17,7 +17,6 @@ import ckan.model as model
 import ckan.tests.factories as factories
 from ckan.model.base import BaseModel
 
-from tests.conftest import migrations_of
 
 pytestmark = pytest.mark.usefixtures("clean_db")
 
@@ -97,11 +96,10 @@ def row_for(table: sa.Table, parents: dict[str, str]) -> dict:
     return row
 
 
-def test_an_upgrade_keeps_every_row_of_every_table():
+def test_an_upgrade_keeps_every_row_of_every_table(with_plugins, migrate_db_for):
     parents = {"group": factories.Organization()["id"], "user": factories.User()["id"]}
     for plugin, revision in BEFORE.items():
-        with migrations_of(plugin):
-            model.repo.downgrade_db(revision)
+        migrate_db_for(plugin, revision, forward=False)
     names = set().union(*(tables_of(plugin) for plugin in MODELS))
     before = sa.MetaData()
     with model.meta.engine.begin() as connection:
@@ -115,8 +113,7 @@ def test_an_upgrade_keeps_every_row_of_every_table():
     assert set(rows) == names - ADDED_SINCE
 
     for plugin in BEFORE:
-        with migrations_of(plugin):
-            model.repo.upgrade_db()
+        migrate_db_for(plugin)
 
     with model.meta.engine.connect() as connection:
         assert all(sa.inspect(connection).has_table(name) for name in ADDED_SINCE)

@@ -1,4 +1,4 @@
-"""What the actions of every feature share."""
+"""What the actions of every feature share, and their callers with them."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
@@ -15,10 +15,9 @@ def reference(data_dict: dict, field: str = "id") -> str:
     return value
 
 
-def validated(data_dict: dict, schema: dict, context: dict) -> dict:
-    """The data checked and converted by the navl `schema`, or a ValidationError with every
-    problem found."""
-    data, errors = tk.navl_validate(dict(data_dict), schema, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
+
+def messages_of(error: tk.ValidationError) -> str:
+    """Every message of an action's ValidationError in one line, for a flash message or a
+    chat reply (the field names are left out: the user sees them on the form or not at all)."""
+    return " ".join(str(message) for messages in error.error_dict.values()
+                    for message in (messages if isinstance(messages, list) else [messages]))

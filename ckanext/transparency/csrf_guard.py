@@ -16,6 +16,7 @@ from flask import Blueprint, current_app, g, request
 from flask_wtf.csrf import CSRFError
 
 import ckan.plugins.toolkit as tk
+from ckan.config.middleware.flask_app import csrf
 
 
 # a view that proves its caller otherwise (a webhook's secret header) carries this attribute,
@@ -50,8 +51,6 @@ def refused(error: CSRFError) -> tuple[str, int]:
 
 
 def blueprint() -> Blueprint:
-    # flask_app imports the plugins (this module among them) as it builds the app
-    from ckan.config.middleware.flask_app import csrf
     global _exempt_by_design
     if _exempt_by_design is None:  # the first app, before any request: decorated views only
         _exempt_by_design = frozenset(csrf._exempt_views)

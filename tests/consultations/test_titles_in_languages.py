@@ -17,7 +17,6 @@ import ckan.plugins.toolkit as tk
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 
-from tests.conftest import migrations_of
 
 from .conftest import act, days
 from .test_pages import login
@@ -70,19 +69,18 @@ def test_search_finds_a_draft_by_its_russian_or_english_title(translated, make_d
         assert [d["name"] for d in found] == ["ochiqlik"], words
 
 
-def test_the_migration_keeps_a_draft_entered_before(department, editor):
-    with migrations_of("transparency_consultations"):
-        model.repo.downgrade_db("c0a1d2e3f401")
-        with model.meta.engine.begin() as connection:
-            assert "title_translated" not in {c["name"] for c in sa.inspect(connection)
-                                              .get_columns("consultation")}
-            connection.execute(sa.text(
-                "INSERT INTO consultation (id, name, title, summary, kind, owner_org, body, "
-                "source_format, opens_on, closes_on, created, modified, search_text) VALUES "
-                "('old', 'eski-nizom', 'Eski nizom', '', 'decision', :org, 'Matn', "
-                "'markdown', :opens, :closes, now(), now(), 'eski nizom')"),
-                {"org": department["id"], "opens": days(3), "closes": days(30)})
-        model.repo.upgrade_db()
+def test_the_migration_keeps_a_draft_entered_before(department, editor, migrate_db_for):
+    migrate_db_for("transparency_consultations", "c0a1d2e3f401", forward=False)
+    with model.meta.engine.begin() as connection:
+        assert "title_translated" not in {c["name"] for c in sa.inspect(connection)
+                                          .get_columns("consultation")}
+        connection.execute(sa.text(
+            "INSERT INTO consultation (id, name, title, summary, kind, owner_org, body, "
+            "source_format, opens_on, closes_on, created, modified, search_text) VALUES "
+            "('old', 'eski-nizom', 'Eski nizom', '', 'decision', :org, 'Matn', "
+            "'markdown', :opens, :closes, now(), now(), 'eski nizom')"),
+            {"org": department["id"], "opens": days(3), "closes": days(30)})
+    migrate_db_for("transparency_consultations")
     model.Session.remove()
     old = act("consultation_show", None, id="eski-nizom")
     assert old["title"] == "Eski nizom" and old["title_translated"] == {"uz": "Eski nizom"}

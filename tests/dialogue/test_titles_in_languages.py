@@ -12,7 +12,6 @@ import ckan.model as model
 import ckan.tests.helpers as helpers
 
 from ckanext.transparency.dialogue import notifications
-from tests.conftest import migrations_of
 
 from .conftest import act, at
 from .test_pages import login, soup
@@ -52,18 +51,17 @@ def test_the_api_takes_and_returns_every_language(roles, translated):
     assert "title_translated" in error.value.error_dict
 
 
-def test_the_migration_keeps_an_event_entered_before(roles):
-    with migrations_of("transparency_dialogue"):
-        model.repo.downgrade_db("0001_dialogue_tables")
-        with model.meta.engine.begin() as connection:
-            assert "title_translated" not in {c["name"] for c in sa.inspect(connection)
-                                              .get_columns("dialogue_event")}
-            connection.execute(sa.text(
-                "INSERT INTO dialogue_event (id, name, kind, title, owner_org, start, \"end\", "
-                "created, modified) VALUES ('old-event', 'eski-brifing', 'briefing', "
-                "'Eski brifing', :org, now(), now() + interval '1 hour', now(), now())"),
-                {"org": roles["department"]["id"]})
-        model.repo.upgrade_db()
+def test_the_migration_keeps_an_event_entered_before(roles, migrate_db_for):
+    migrate_db_for("transparency_dialogue", "0001_dialogue_tables", forward=False)
+    with model.meta.engine.begin() as connection:
+        assert "title_translated" not in {c["name"] for c in sa.inspect(connection)
+                                          .get_columns("dialogue_event")}
+        connection.execute(sa.text(
+            "INSERT INTO dialogue_event (id, name, kind, title, owner_org, start, \"end\", "
+            "created, modified) VALUES ('old-event', 'eski-brifing', 'briefing', "
+            "'Eski brifing', :org, now(), now() + interval '1 hour', now(), now())"),
+            {"org": roles["department"]["id"]})
+    migrate_db_for("transparency_dialogue")
     model.Session.remove()
     old = act("event_show", None, id="eski-brifing")
     assert old["title"] == "Eski brifing" and old["title_translated"] == {"uz": "Eski brifing"}

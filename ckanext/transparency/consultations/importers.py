@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 
+import docx
 from defusedxml import ElementTree
 
 from ckan.plugins.toolkit import _
@@ -44,8 +45,6 @@ def _markdown(paragraphs: list[tuple[bool, str]]) -> str:
 
 
 def docx_to_markdown(data: bytes) -> str:
-    import docx  # python-docx
-
     document = docx.Document(io.BytesIO(data))
     paragraphs = []
     for paragraph in document.paragraphs:

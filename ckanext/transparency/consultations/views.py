@@ -7,6 +7,7 @@ from flask import Blueprint, Response, send_file
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import messages_of
 from ckanext.transparency.core.context import user_context as _context
 
 from . import access, diff, feed, lifecycle, moderation, report_files, settings, storage
@@ -114,7 +115,7 @@ def subscribe():
         tk.h.flash_success(tk._("Subscription saved.") if action == "consultation_subscribe"
                            else tk._("Subscription removed."))
     except tk.ValidationError as error:
-        tk.h.flash_error(" ".join(str(m) for ms in error.error_dict.values() for m in ms))
+        tk.h.flash_error(messages_of(error))
     return tk.redirect_to("consultations.index")
 
 
@@ -177,7 +178,7 @@ def _proposal_post(name: str, proposal_id: str, action: str, data: dict, done: s
         _action(action, dict(data, id=proposal_id))
         tk.h.flash_success(done)
     except tk.ValidationError as error:
-        tk.h.flash_error(" ".join(str(m) for ms in error.error_dict.values() for m in ms))
+        tk.h.flash_error(messages_of(error))
     except tk.ObjectNotFound:
         tk.abort(404, tk._("Proposal not found"))
     return tk.redirect_to(tk.url_for("consultations.read", name=name) +
@@ -252,7 +253,7 @@ def publish_report(name: str):
         _action("consultation_report_publish", {"id": draft["id"]})
         tk.h.flash_success(tk._("The report is published and added to the data catalog."))
     except tk.ValidationError as error:
-        tk.h.flash_error(" ".join(str(m) for ms in error.error_dict.values() for m in ms))
+        tk.h.flash_error(messages_of(error))
     return tk.redirect_to(tk.url_for("consultations.read", name=name) + "#report")
 
 

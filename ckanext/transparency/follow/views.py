@@ -4,17 +4,14 @@ happened."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
+from ckan.config.middleware.flask_app import csrf
 from flask import Blueprint
 
+from ckanext.transparency.actions import messages_of
 from ckanext.transparency.core.context import user_context
 from ckanext.transparency.csrf_guard import NO_TOKEN_NEEDED
 
 follow = Blueprint("follow", __name__, url_prefix="/follow")
-
-
-def _errors(error: tk.ValidationError) -> str:
-    return " ".join(str(message) for messages in error.error_dict.values()
-                    for message in (messages if isinstance(messages, list) else [messages]))
 
 
 def _came_from(values) -> str:
@@ -49,7 +46,7 @@ def subscribe():
     try:
         result = tk.get_action(action)(user_context(), data)
     except tk.ValidationError as error:
-        tk.h.flash_error(_errors(error))
+        tk.h.flash_error(messages_of(error))
         return _back()
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Nothing of this kind can be followed."))
@@ -68,7 +65,7 @@ def _message(action: str, token: str, done: str):
     try:
         result = tk.get_action(action)(user_context(), {"token": token})
     except tk.ValidationError as error:
-        return tk.render("follow/message.html", {"message": _errors(error), "failed": True}), 400
+        return tk.render("follow/message.html", {"message": messages_of(error), "failed": True}), 400
     return tk.render("follow/message.html", {"message": done, "subject": result["subject"]})
 
 
@@ -99,7 +96,7 @@ def telegram_from_mail(token):
     try:
         link = tk.get_action("follow_telegram_link")(user_context(), {"token": token})
     except tk.ValidationError as error:
-        return tk.render("follow/message.html", {"message": _errors(error), "failed": True}), 400
+        return tk.render("follow/message.html", {"message": messages_of(error), "failed": True}), 400
     return tk.redirect_to(link["url"])
 
 
@@ -109,7 +106,7 @@ def telegram_link():
     try:
         link = tk.get_action("follow_telegram_link")(user_context(), {})
     except tk.ValidationError as error:
-        tk.h.flash_error(_errors(error))
+        tk.h.flash_error(messages_of(error))
         return _back()
     return tk.redirect_to(link["url"])
 
@@ -125,8 +122,6 @@ def telegram_unlink():
 
 
 def blueprints() -> list[Blueprint]:
-    # CKAN builds its CSRF protection with the app that imports this module
-    from ckan.config.middleware.flask_app import csrf
     csrf.exempt(unsubscribe)
     setattr(unsubscribe, NO_TOKEN_NEEDED, True)  # the signed token in the URL is the proof
     return [follow]

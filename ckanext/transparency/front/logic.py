@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.actions import validated
-
 from . import registry
 
 
@@ -20,6 +18,7 @@ def front_page_figures_schema() -> dict:
 
 
 @tk.side_effect_free
+@tk.validate_action_data(front_page_figures_schema)
 def front_page_figures(context, data_dict):
     """The programme's figures on the home page, each with the address of its evidence and
     the text of its badge; a feature whose plugin is not loaded has none.
@@ -30,9 +29,8 @@ def front_page_figures(context, data_dict):
         counts), "section" (its section's address, the same every day), "badge": {"label",
         "value"}, "data": {...}}]}
     """
-    data = validated(data_dict, front_page_figures_schema(), context)
-    tk.check_access("front_page_figures", context, data)
-    chosen = [f for f in registry.figures() if data.get("name") in (None, f.name)]
+    tk.check_access("front_page_figures", context, data_dict)
+    chosen = [f for f in registry.figures() if data_dict.get("name") in (None, f.name)]
     out = []
     for figure in chosen:
         figures = figure.gather(dict(context))

@@ -15,6 +15,7 @@ from typing import Callable
 import flask
 import flask_babel
 
+import ckan.config.middleware as middleware
 import ckan.plugins.toolkit as tk
 
 
@@ -48,7 +49,7 @@ def in_language(locale: str | None):
         return
     # Commands and the jobs worker run outside Flask: lend them a request of the app, as
     # CKAN's own url_for does there (ckan.config.middleware keeps one for it).
-    from ckan.config.middleware import _internal_test_request_context as internal
+    internal = middleware._internal_test_request_context
     if internal is None:
         yield
         return

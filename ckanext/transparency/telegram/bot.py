@@ -18,6 +18,7 @@ import secrets
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.transparency.actions import messages_of
 from ckanext.transparency.core.context import as_user
 from ckanext.transparency.i18n.site_language import in_language
 
@@ -100,11 +101,6 @@ def _pick_event(context: dict, number: str) -> dict | None:
     return events[int(number) - 1]
 
 
-def _errors(error: tk.ValidationError) -> str:
-    return " ".join(str(m) for messages in error.error_dict.values()
-                    for m in (messages if isinstance(messages, list) else [messages]))
-
-
 def _ask(context: dict, sender: dict, arguments: str) -> str:
     number, _sep, text = arguments.strip().partition(" ")
     event = _pick_event(context, number)
@@ -116,7 +112,7 @@ def _ask(context: dict, sender: dict, arguments: str) -> str:
             as_user(user.name, ignore_auth=False),
             {"event_id": event["id"], "text": text.strip()})
     except (tk.ValidationError, tk.NotAuthorized) as error:
-        reason = _errors(error) if isinstance(error, tk.ValidationError) else str(error)
+        reason = messages_of(error) if isinstance(error, tk.ValidationError) else str(error)
         return tk._("The question was not accepted: {reason}").format(reason=reason)
     if question["status"] == "pending":
         return tk._("Thank you. Your question #{number} waits for the moderator; it is "
@@ -144,7 +140,7 @@ def _vote(context: dict, sender: dict, arguments: str) -> str:
     try:
         tk.get_action("event_question_vote")(dict(voter), {"id": wanted["id"]})
     except (tk.ValidationError, tk.NotAuthorized) as error:
-        reason = _errors(error) if isinstance(error, tk.ValidationError) else str(error)
+        reason = messages_of(error) if isinstance(error, tk.ValidationError) else str(error)
         return tk._("The vote was not counted: {reason}").format(reason=reason)
     return tk._("Your vote for question #{number} is counted.").format(number=question_number)
 

@@ -7,7 +7,9 @@ import logging
 from flask import Blueprint, jsonify, request
 
 import ckan.plugins.toolkit as tk
+from ckan.config.middleware.flask_app import csrf
 
+from ckanext.transparency.actions import messages_of
 from ckanext.transparency.core.context import site_context, user_context
 from ckanext.transparency.csrf_guard import NO_TOKEN_NEEDED
 
@@ -62,8 +64,7 @@ def poll_post(name: str):
         tk.get_action("telegram_poll_post")(user_context(), {"id": name})
         tk.h.flash_success(tk._("The poll is sent to the Telegram channel."))
     except tk.ValidationError as error:
-        tk.h.flash_error(" ".join(str(m) for messages in error.error_dict.values()
-                                  for m in messages))
+        tk.h.flash_error(messages_of(error))
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Only the department's editors can do this"))
     except tk.ObjectNotFound:
@@ -72,8 +73,6 @@ def poll_post(name: str):
 
 
 def blueprints() -> list[Blueprint]:
-    # CKAN builds its CSRF protection with the app that imports this module
-    from ckan.config.middleware.flask_app import csrf
     csrf.exempt(webhook)
     setattr(webhook, NO_TOKEN_NEEDED, True)  # Telegram proves itself by the secret header
     return [telegram]

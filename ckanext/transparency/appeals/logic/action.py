@@ -14,7 +14,6 @@ import ckan.model as ckan_model
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency import unavailable
-from ckanext.transparency.actions import validated as _validate
 from ckanext.transparency.core import roles
 from ckanext.transparency.rate_limits import client_address
 
@@ -82,7 +81,9 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
     files = attachments.collect(data_dict)
     plain = {k: v for k, v in data_dict.items()
              if not (k in ("attachments", "attachment") or k.startswith("attachment_"))}
-    data = _validate(plain, schema.appeal_submit(), context)
+    data, errors = tk.navl_validate(plain, schema.appeal_submit(), context)
+    if errors:
+        raise tk.ValidationError(errors)
     if data.get("website"):
         raise tk.ValidationError({"website": [tk._("This field must be left empty")]})
     existing = _existing_submission(data)
@@ -142,7 +143,9 @@ def appeal_submit(context: dict, data_dict: dict) -> dict[str, Any]:
 
 def _authenticated(data_dict: dict, context: dict, schema_: dict) -> tuple[dict, dict]:
     """The appeal whose number and access code were given; wrong codes are counted."""
-    data = _validate(data_dict, schema_, context)
+    data, errors = tk.navl_validate(data_dict, schema_, context)
+    if errors:
+        raise tk.ValidationError(errors)
     address = client_address()
     if not safety.start_attempt(data["number"], address):
         raise tk.ValidationError({"code": [
@@ -187,6 +190,7 @@ def appeal_rate(context: dict, data_dict: dict) -> dict[str, Any]:
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.appeal_list)
 def appeal_list(context: dict, data_dict: dict) -> dict[str, Any]:
     """The inbox: appeals of the departments the user works for, overdue first.
 
@@ -194,33 +198,32 @@ def appeal_list(context: dict, data_dict: dict) -> dict[str, Any]:
         (number or words of the subject), limit, offset
     """
     tk.check_access("appeal_list", context, data_dict)
-    data = _validate(data_dict, schema.appeal_list(), context)
     query = sa.select(t)
     if not authz.is_sysadmin(context.get("user")):
         query = query.where(t.c.owner_org.in_(roles.staff_departments(context.get("user"))))
-    if data.get("owner_org"):
-        query = query.where(t.c.owner_org == data["owner_org"])
-    if data.get("status") == "open":
+    if data_dict.get("owner_org"):
+        query = query.where(t.c.owner_org == data_dict["owner_org"])
+    if data_dict.get("status") == "open":
         query = query.where(t.c.status.in_(vocabulary.OPEN_STATUSES))
-    elif data.get("status"):
-        query = query.where(t.c.status == data["status"])
+    elif data_dict.get("status"):
+        query = query.where(t.c.status == data_dict["status"])
     for field in ("type", "topic"):
-        if data.get(field):
-            query = query.where(t.c[field] == data[field])
+        if data_dict.get(field):
+            query = query.where(t.c[field] == data_dict[field])
     today = present.today()
-    if data.get("deadline") == "overdue":
+    if data_dict.get("deadline") == "overdue":
         query = query.where(t.c.completed_on.is_(None), t.c.due_on < today)
-    elif data.get("deadline") == "due_soon":
+    elif data_dict.get("deadline") == "due_soon":
         soon = today + dt.timedelta(days=deadlines.Rules.from_config().due_soon_days)
         query = query.where(t.c.completed_on.is_(None), t.c.due_on.between(today, soon))
-    if data.get("q"):
-        query = query.where(sa.or_(t.c.number == data["q"],
-                                   t.c.subject.icontains(data["q"], autoescape=True)))
+    if data_dict.get("q"):
+        query = query.where(sa.or_(t.c.number == data_dict["q"],
+                                   t.c.subject.icontains(data_dict["q"], autoescape=True)))
     count = model.session().execute(
         sa.select(sa.func.count()).select_from(query.subquery())).scalar()
     rows = model.session().execute(
         query.order_by(t.c.completed_on.is_(None).desc(), t.c.due_on, t.c.number)
-        .limit(data["limit"]).offset(data["offset"]))
+        .limit(data_dict["limit"]).offset(data_dict["offset"]))
     return {"count": count,
             "results": [present.summary_dict(model.row_dict(r)) for r in rows]}
 
@@ -249,7 +252,9 @@ def _work(name: str, context: dict, data_dict: dict, schema_: dict,
           allowed: tuple[str, ...]) -> tuple[dict, dict]:
     appeal = _appeal(data_dict, context)
     tk.check_access(name, context, {"id": appeal["id"]})
-    data = _validate(dict(data_dict, id=appeal["id"]), schema_, context)
+    data, errors = tk.navl_validate(dict(data_dict, id=appeal["id"]), schema_, context)
+    if errors:
+        raise tk.ValidationError(errors)
     appeal = model.get_appeal_for_update(appeal["id"])
     if appeal["status"] not in allowed:
         raise tk.ValidationError({"status": [
@@ -393,6 +398,7 @@ def appeal_attachment_show(context: dict, data_dict: dict) -> dict[str, Any]:
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.appeal_statistics)
 def appeal_statistics(context: dict, data_dict: dict) -> dict[str, Any]:
     """Public statistics: counts by type, channel, topic, department, outcome and month, the
     share answered on time, median and distribution of days to answer, satisfaction.
@@ -401,7 +407,7 @@ def appeal_statistics(context: dict, data_dict: dict) -> dict[str, Any]:
     :param period_from, period_to: months, e.g. 2026-01; :param owner_org; :param type
     """
     tk.check_access("appeal_statistics", context, data_dict)
-    return statistics.compute(_validate(data_dict, schema.appeal_statistics(), context))
+    return statistics.compute(data_dict)
 
 
 @tk.side_effect_free

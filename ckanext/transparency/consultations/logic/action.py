@@ -17,7 +17,7 @@ from ..dictization import consultation_dictize
 from ..model import (Consultation, ConsultationArticle, ConsultationAttachment,
                      ConsultationSubscription, utcnow)
 from . import schema as schemas
-from .common import get_consultation, is_manager as _is_manager, validate as _validate
+from .common import get_consultation, is_manager as _is_manager
 from .proposal_action import PROPOSAL_ACTIONS
 from .report_action import REPORT_ACTIONS
 
@@ -95,6 +95,7 @@ def _date_check(data: dict, kind: str, opens_on, closes_on, previous=None) -> No
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schemas.consultation_list_schema)
 def consultation_list(context, data_dict):
     """Drafts for discussion, newest first within their status.
 
@@ -107,7 +108,6 @@ def consultation_list(context, data_dict):
     :returns: {"count": n, "results": [draft without its text]}
     """
     tk.check_access("consultation_list", context, data_dict)
-    data = _validate(data_dict, schemas.consultation_list_schema(), context)
     C = Consultation
     query = model.Session.query(C)
     today = settings.today()
@@ -124,21 +124,21 @@ def consultation_list(context, data_dict):
     }
     conditions["past"] = sa.or_(conditions["closed"], conditions["report_published"],
                                 conditions["adopted"])
-    status = data.get("status", "all")
+    status = data_dict.get("status", "all")
     if status != "all":
         query = query.filter(conditions[status])
-    if data.get("organization"):
-        group = model.Group.get(data["organization"])
-        query = query.filter(C.owner_org == (group.id if group else data["organization"]))
-    if data.get("kind"):
-        query = query.filter(C.kind == data["kind"])
-    for word in tokenize(data.get("q", ""))[:10]:
+    if data_dict.get("organization"):
+        group = model.Group.get(data_dict["organization"])
+        query = query.filter(C.owner_org == (group.id if group else data_dict["organization"]))
+    if data_dict.get("kind"):
+        query = query.filter(C.kind == data_dict["kind"])
+    for word in tokenize(data_dict.get("q", ""))[:10]:
         query = query.filter(C.search_text.contains(word, autoescape=True))
     order = {"open": [C.closes_on.asc()], "upcoming": [C.opens_on.asc()]}.get(
         status, [C.closes_on.desc()])
     count = query.count()
-    limit = min(data["limit"], 100)
-    rows = query.order_by(*order, C.created.desc()).offset(data["offset"]).limit(limit).all()
+    limit = min(data_dict["limit"], 100)
+    rows = query.order_by(*order, C.created.desc()).offset(data_dict["offset"]).limit(limit).all()
     return {"count": count,
             "results": [consultation_dictize(c, _is_manager(context, c), with_text=False)
                         for c in rows]}
@@ -169,8 +169,11 @@ def consultation_create(context, data_dict):
     """
     tk.check_access("consultation_create", context, data_dict)
     imported = _imported(data_dict, "upload")
-    data = _validate({k: v for k, v in fluent.uzbek_into_plain(data_dict, "title").items()
-                      if k != "upload"}, schemas.consultation_create_schema(), context)
+    data, errors = tk.navl_validate(
+        {k: v for k, v in fluent.uzbek_into_plain(data_dict, "title").items() if k != "upload"},
+        schemas.consultation_create_schema(), context)
+    if errors:
+        raise tk.ValidationError(errors)
     if imported:
         data["body"] = imported.markdown
     if not (data.get("body") or "").strip():
@@ -209,9 +212,12 @@ def consultation_update(context, data_dict):
                     {"id": consultation.id, "owner_org": data_dict.get("owner_org")})
     imported = _imported(data_dict, "upload")
     attachment = _uploaded(data_dict, "attachment")
-    data = _validate({k: v for k, v in fluent.uzbek_into_plain(data_dict, "title").items()
-                      if k not in ("upload", "attachment")},
-                     schemas.consultation_update_schema(), context)
+    data, errors = tk.navl_validate(
+        {k: v for k, v in fluent.uzbek_into_plain(data_dict, "title").items()
+         if k not in ("upload", "attachment")},
+        schemas.consultation_update_schema(), context)
+    if errors:
+        raise tk.ValidationError(errors)
     if imported:
         data["body"] = imported.markdown
     status = lifecycle.status(consultation)
@@ -251,6 +257,7 @@ def consultation_update(context, data_dict):
     return consultation_dictize(consultation, True)
 
 
+@tk.validate_action_data(schemas.consultation_withdraw_schema)
 def consultation_withdraw(context, data_dict):
     """Withdraw a draft from discussion, with the reason shown on its page.
 
@@ -258,12 +265,11 @@ def consultation_withdraw(context, data_dict):
     """
     consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_update", context, {"id": consultation.id})
-    data = _validate(data_dict, schemas.consultation_withdraw_schema(), context)
     if lifecycle.status(consultation) in (lifecycle.ADOPTED, lifecycle.WITHDRAWN):
         raise tk.ValidationError({"id": [tk._("An adopted or withdrawn draft cannot be "
                                               "withdrawn.")]})
     consultation.withdrawn_at = utcnow()
-    consultation.withdrawn_reason = data["reason"]
+    consultation.withdrawn_reason = data_dict["reason"]
     model.Session.commit()
     return consultation_dictize(consultation, True)
 
@@ -279,8 +285,10 @@ def consultation_adopt(context, data_dict):
     consultation = get_consultation(reference(data_dict))
     tk.check_access("consultation_update", context, {"id": consultation.id})
     imported = _imported(data_dict, "upload")
-    data = _validate({k: v for k, v in data_dict.items() if k != "upload"},
-                     schemas.consultation_adopt_schema(), context)
+    data, errors = tk.navl_validate({k: v for k, v in data_dict.items() if k != "upload"},
+                                    schemas.consultation_adopt_schema(), context)
+    if errors:
+        raise tk.ValidationError(errors)
     if imported:
         data["adopted_text"] = imported.markdown
     if lifecycle.status(consultation) != lifecycle.REPORT_PUBLISHED:
@@ -355,25 +363,26 @@ def _subscription_filter(context: dict, data: dict):
         S.kind == data.get("kind", ""))
 
 
+@tk.validate_action_data(schemas.subscription_schema)
 def consultation_subscribe(context, data_dict):
     """E-mail me about new drafts. :param organization: only this department (optional);
     :param kind: only this kind (optional)"""
     tk.check_access("consultation_subscribe", context, data_dict)
-    data = _validate(data_dict, schemas.subscription_schema(), context)
-    user, query = _subscription_filter(context, data)
+    user, query = _subscription_filter(context, data_dict)
     if query.first() is None:
         model.Session.add(ConsultationSubscription(
-            user_id=user.id, organization_id=data.get("organization", ""),
-            kind=data.get("kind", "")))
+            user_id=user.id, organization_id=data_dict.get("organization", ""),
+            kind=data_dict.get("kind", "")))
         model.Session.commit()
-    return {"organization": data.get("organization") or None, "kind": data.get("kind") or None}
+    return {"organization": data_dict.get("organization") or None,
+            "kind": data_dict.get("kind") or None}
 
 
+@tk.validate_action_data(schemas.subscription_schema)
 def consultation_unsubscribe(context, data_dict):
     """Stop one subscription (same parameters as consultation_subscribe)."""
     tk.check_access("consultation_subscribe", context, data_dict)
-    data = _validate(data_dict, schemas.subscription_schema(), context)
-    _user, query = _subscription_filter(context, data)
+    _user, query = _subscription_filter(context, data_dict)
     deleted = query.delete()
     model.Session.commit()
     return {"deleted": deleted}

@@ -4,18 +4,8 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.actions import validated
-
 from .. import access
 from ..model import Consultation, ConsultationProposal
-
-
-def validate(data_dict: dict, schema: dict, context: dict) -> dict:
-    try:
-        return validated(data_dict, schema, context)
-    except tk.ValidationError:
-        model.Session.rollback()
-        raise
 
 
 def get_consultation(reference: str) -> Consultation:

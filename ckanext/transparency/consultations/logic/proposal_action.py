@@ -11,7 +11,7 @@ from ..dictization import proposals_dictize
 from ..model import (Consultation, ConsultationFlag, ConsultationProposal, ConsultationVote,
                      utcnow)
 from . import schema as schemas
-from .common import get_consultation, get_proposal, is_manager, validate
+from .common import get_consultation, get_proposal, is_manager
 
 P = ConsultationProposal
 
@@ -31,6 +31,7 @@ def _frozen(consultation) -> None:
                                               "longer change.")]})
 
 
+@tk.validate_action_data(schemas.proposal_create_schema)
 def consultation_proposal_create(context, data_dict):
     """Submit a proposal or comment while the discussion is open (signed-in users).
 
@@ -41,8 +42,7 @@ def consultation_proposal_create(context, data_dict):
     :param text: plain text, at most ckanext.transparency.consultations.max_text_length
     """
     tk.check_access("consultation_proposal_create", context, data_dict)
-    data = validate(data_dict, schemas.proposal_create_schema(), context)
-    consultation = get_consultation(data["consultation_id"])
+    consultation = get_consultation(data_dict["consultation_id"])
     # one writer at a time per draft: proposal numbers are consecutive
     model.Session.query(Consultation).filter(Consultation.id == consultation.id) \
         .with_for_update().one()
@@ -53,7 +53,7 @@ def consultation_proposal_create(context, data_dict):
             date=consultation.opens_on.isoformat()) if status == lifecycle.UPCOMING else \
             tk._("The discussion is not open for proposals.")
         raise tk.ValidationError({"consultation_id": [message]})
-    article = data.get("article_number") or None
+    article = data_dict.get("article_number") or None
     if article and consultation.article(article) is None:
         model.Session.rollback()
         raise tk.ValidationError({"article_number": [tk._("The draft has no article or "
@@ -64,12 +64,12 @@ def consultation_proposal_create(context, data_dict):
         P.consultation_id == consultation.id,
         sa.or_(P.state != moderation.REJECTED, P.author_id == user.id)) \
         .order_by(P.number.desc()).limit(moderation.RECENT_FOR_DUPLICATES).all()
-    duplicate_of, same_author = moderation.likely_duplicate(data["text"], user.id, earlier)
+    duplicate_of, same_author = moderation.likely_duplicate(data_dict["text"], user.id, earlier)
     number = (model.Session.query(sa.func.max(P.number))
               .filter(P.consultation_id == consultation.id).scalar() or 0) + 1
     proposal = P(id=model.types.make_uuid(), consultation_id=consultation.id, number=number,
-                 author_id=user.id, article_number=article, kind=data["kind"],
-                 text=data["text"],
+                 author_id=user.id, article_number=article, kind=data_dict["kind"],
+                 text=data_dict["text"],
                  state=moderation.PENDING if settings.premoderation() else moderation.PUBLISHED,
                  duplicate_of=duplicate_of, duplicate_same_author=same_author)
     model.Session.add(proposal)
@@ -78,6 +78,7 @@ def consultation_proposal_create(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schemas.proposal_list_schema)
 def consultation_proposal_list(context, data_dict):
     """Proposals on a draft. Everyone sees the published ones; the department's editors may
     ask for any state; `mine` lists the caller's own with the moderation decision.
@@ -89,17 +90,16 @@ def consultation_proposal_list(context, data_dict):
     :returns: {"count": n, "results": [...]}
     """
     tk.check_access("consultation_proposal_list", context, data_dict)
-    data = validate(data_dict, schemas.proposal_list_schema(), context)
-    consultation = get_consultation(data["consultation_id"])
+    consultation = get_consultation(data_dict["consultation_id"])
     manager = is_manager(context, consultation)
     user = access.user_object(context)
     query = model.Session.query(P).filter(P.consultation_id == consultation.id)
-    state = data.get("state", moderation.PUBLISHED)
-    if data["mine"]:
+    state = data_dict.get("state", moderation.PUBLISHED)
+    if data_dict["mine"]:
         if user is None:
             raise tk.NotAuthorized(tk._("Sign in to see your proposals."))
         query = query.filter(P.author_id == user.id)
-        if "state" in data and state != "all":
+        if "state" in data_dict and state != "all":
             query = query.filter(P.state == state)
     else:
         if state != moderation.PUBLISHED and not manager:
@@ -107,28 +107,28 @@ def consultation_proposal_list(context, data_dict):
                                         "proposals."))
         if state != "all":
             query = query.filter(P.state == state)
-    article = data.get("article_number")
+    article = data_dict.get("article_number")
     if article:
         query = query.filter(sa.or_(P.article_number == article,
                                     P.article_number.like(f"{article}.%")))
     count = query.count()
-    if data["sort"] == "support":
+    if data_dict["sort"] == "support":
         support = sa.select(sa.func.count()).where(ConsultationVote.proposal_id == P.id) \
             .scalar_subquery()
         query = query.order_by(support.desc(), P.number)
     else:
         query = query.order_by(P.number)
-    rows = query.offset(data["offset"]).limit(min(data["limit"], 1000)).all()
+    rows = query.offset(data_dict["offset"]).limit(min(data_dict["limit"], 1000)).all()
     return {"count": count,
             "results": proposals_dictize(rows, user.id if user else None, manager)}
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schemas.id_schema)
 def consultation_moderation_queue(context, data_dict):
     """The department's queue: proposals awaiting moderation and published ones that readers
     reported. :param id: the draft"""
-    data = validate(data_dict, schemas.id_schema(), context)
-    consultation = get_consultation(data["id"])
+    consultation = get_consultation(data_dict["id"])
     tk.check_access("consultation_moderation_queue", context, {"id": consultation.id})
     flagged = sa.select(ConsultationFlag.proposal_id).where(
         ConsultationFlag.resolved.is_(False))
@@ -141,6 +141,7 @@ def consultation_moderation_queue(context, data_dict):
     return {"count": len(rows), "results": proposals_dictize(rows, user.id, True)}
 
 
+@tk.validate_action_data(schemas.proposal_moderate_schema)
 def consultation_proposal_moderate(context, data_dict):
     """Approve a proposal, or reject it under one of the published rules; the author is told.
 
@@ -148,24 +149,23 @@ def consultation_proposal_moderate(context, data_dict):
     :param reason: for reject, a rule code (abusive, spam, duplicate, off_topic, personal_data)
     :param note: an optional explanation for the author
     """
-    data = validate(data_dict, schemas.proposal_moderate_schema(), context)
-    proposal, consultation = get_proposal(data["id"])
+    proposal, consultation = get_proposal(data_dict["id"])
     tk.check_access("consultation_proposal_moderate", context, {"id": proposal.id})
     _frozen(consultation)
     user = access.user_object(context)
     flags = model.Session.query(ConsultationFlag).filter(
         ConsultationFlag.proposal_id == proposal.id)
-    if data["action"] == "approve":
+    if data_dict["action"] == "approve":
         proposal.state = moderation.PUBLISHED
         proposal.moderation_reason = None
     else:
-        if not data.get("reason"):
+        if not data_dict.get("reason"):
             raise tk.ValidationError({"reason": [tk._("Choose the moderation rule that "
                                                       "applies.")]})
         proposal.state = moderation.REJECTED
-        proposal.moderation_reason = data["reason"]
+        proposal.moderation_reason = data_dict["reason"]
         proposal.decision = proposal.answer = proposal.answered_at = None
-    proposal.moderation_note = data.get("note") or None
+    proposal.moderation_note = data_dict.get("note") or None
     proposal.moderated_at = utcnow()
     proposal.moderated_by = user.id
     flags.update({"resolved": True}, synchronize_session=False)
@@ -175,6 +175,7 @@ def consultation_proposal_moderate(context, data_dict):
     return _one(context, proposal)
 
 
+@tk.validate_action_data(schemas.proposal_answer_schema)
 def consultation_proposal_answer(context, data_dict):
     """The department's official answer; the author is notified by e-mail.
 
@@ -182,15 +183,14 @@ def consultation_proposal_answer(context, data_dict):
     :param decision: accepted, partially_accepted or rejected
     :param reason: the reason, required for every decision
     """
-    data = validate(data_dict, schemas.proposal_answer_schema(), context)
-    proposal, consultation = get_proposal(data["id"])
+    proposal, consultation = get_proposal(data_dict["id"])
     tk.check_access("consultation_proposal_answer", context, {"id": proposal.id})
     _frozen(consultation)
     if proposal.state != moderation.PUBLISHED:
         raise tk.ValidationError({"id": [tk._("Only a published proposal can be answered.")]})
     user = access.user_object(context)
-    proposal.decision = data["decision"]
-    proposal.answer = data["reason"]
+    proposal.decision = data_dict["decision"]
+    proposal.answer = data_dict["reason"]
     proposal.answered_at = utcnow()
     proposal.answered_by = user.id
     model.Session.commit()
@@ -199,11 +199,11 @@ def consultation_proposal_answer(context, data_dict):
     return result
 
 
+@tk.validate_action_data(schemas.id_schema)
 def consultation_proposal_vote(context, data_dict):
     """Support a published proposal while the discussion is open: once per account, not
     one's own. :param id: the proposal"""
-    data = validate(data_dict, schemas.id_schema(), context)
-    proposal, consultation = get_proposal(data["id"])
+    proposal, consultation = get_proposal(data_dict["id"])
     tk.check_access("consultation_proposal_vote", context, {"id": proposal.id})
     user = access.user_object(context)
     if proposal.state != moderation.PUBLISHED:
@@ -220,13 +220,13 @@ def consultation_proposal_vote(context, data_dict):
     return _one(context, proposal)
 
 
+@tk.validate_action_data(schemas.proposal_flag_schema)
 def consultation_proposal_flag(context, data_dict):
     """Report a published proposal or comment to the moderators (once per account).
 
     :param id: the proposal; :param reason: what is wrong with it (optional, 500 characters)
     """
-    data = validate(data_dict, schemas.proposal_flag_schema(), context)
-    proposal, consultation = get_proposal(data["id"])
+    proposal, consultation = get_proposal(data_dict["id"])
     tk.check_access("consultation_proposal_flag", context, {"id": proposal.id})
     user = access.user_object(context)
     if proposal.state != moderation.PUBLISHED:
@@ -234,7 +234,7 @@ def consultation_proposal_flag(context, data_dict):
     if model.Session.get(ConsultationFlag, (proposal.id, user.id)) is not None:
         raise tk.ValidationError({"id": [tk._("You have already reported this.")]})
     model.Session.add(ConsultationFlag(proposal_id=proposal.id, user_id=user.id,
-                                       reason=data.get("reason", "")))
+                                       reason=data_dict.get("reason", "")))
     model.Session.commit()
     return {"id": proposal.id, "reported": True}
 

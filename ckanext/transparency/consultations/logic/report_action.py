@@ -8,17 +8,17 @@ from .. import catalog, lifecycle, report
 from ..dictization import counts
 from ..model import utcnow
 from . import schema as schemas
-from .common import get_consultation, is_manager, validate
+from .common import get_consultation, is_manager
 
 
+@tk.validate_action_data(schemas.id_schema)
 def consultation_report_publish(context, data_dict):
     """Generate and publish the results report of a closed discussion, and add it to the
     catalog. Needs an empty moderation queue and an answer to every published proposal.
 
     :param id: the draft
     """
-    data = validate(data_dict, schemas.id_schema(), context)
-    consultation = get_consultation(data["id"])
+    consultation = get_consultation(data_dict["id"])
     tk.check_access("consultation_report_publish", context, {"id": consultation.id})
     status = lifecycle.status(consultation)
     if status != lifecycle.CLOSED:
@@ -41,7 +41,7 @@ def consultation_report_publish(context, data_dict):
     try:
         consultation.report_package_id = catalog.publish(consultation, snapshot)
     except Exception:
-        consultation = get_consultation(data["id"])
+        consultation = get_consultation(data_dict["id"])
         consultation.report = None
         consultation.report_published_at = None
         model.Session.commit()
@@ -51,14 +51,14 @@ def consultation_report_publish(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schemas.id_schema)
 def consultation_report_show(context, data_dict):
     """The results report of a draft: published, or a live preview for the department.
 
     :param id: the draft
     :returns: {"published": date or null, "counts": {...}, "proposals": [...], "files": {...}}
     """
-    data = validate(data_dict, schemas.id_schema(), context)
-    consultation = get_consultation(data["id"])
+    consultation = get_consultation(data_dict["id"])
     tk.check_access("consultation_report_show", context, {"id": consultation.id})
     if consultation.report_published_at:
         result = dict(consultation.report)

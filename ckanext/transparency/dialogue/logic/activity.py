@@ -10,7 +10,7 @@ from sqlalchemy import and_, case, func
 
 from .. import model as m
 from .. import times
-from . import common, schema
+from . import schema
 
 
 def period_bounds(data: dict) -> tuple[datetime.datetime | None, datetime.datetime | None]:
@@ -44,6 +44,7 @@ def _ratio(part: int, whole: int) -> float | None:
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.activity_schema)
 def dialogue_activity(context, data_dict):
     """Activity in public events per department, for a period.
 
@@ -58,8 +59,7 @@ def dialogue_activity(context, data_dict):
     Events count by their start; questions and polls by their event's or opening time.
     """
     tk.check_access("dialogue_activity", context, data_dict)
-    data = common.validate(data_dict, schema.activity_schema(), context)
-    start, end = period_bounds(data)
+    start, end = period_bounds(data_dict)
     session = model.Session
 
     in_period = _between(m.Event.start, start, end)
@@ -83,8 +83,8 @@ def dialogue_activity(context, data_dict):
 
     orgs = session.query(model.Group).filter(model.Group.is_organization.is_(True),
                                              model.Group.state == "active")
-    if data.get("department"):
-        orgs = orgs.filter(model.Group.id == data["department"])
+    if data_dict.get("department"):
+        orgs = orgs.filter(model.Group.id == data_dict["department"])
     departments = []
     for org in orgs.order_by(model.Group.name):
         announced, held, cancelled, ever_postponed = events.get(org.id, (0, 0, 0, 0))

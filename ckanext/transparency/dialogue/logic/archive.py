@@ -10,7 +10,7 @@ import ckan.plugins.toolkit as tk
 
 from .. import model as m
 from .. import times, video
-from . import common, schema
+from . import schema
 from .dictization import material_url, site_url
 
 
@@ -51,6 +51,7 @@ def quarter_of(api_time: str) -> tuple[int, int]:
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.event_archive_schema)
 def event_archive(context, data_dict):
     """The archive of recordings: the events held, latest first, a page at a time, grouped by
     the quarter (in the site's timezone) in which they were held.
@@ -65,9 +66,8 @@ def event_archive(context, data_dict):
         answer_mode, recording_time, at_url: the link to that moment of the recording)
     """
     tk.check_access("event_archive", context, data_dict)
-    data = common.validate(data_dict, schema.event_archive_schema(), context)
-    filters = {k: data[k] for k in ("owner_org", "kind", "year", "q", "limit", "offset")
-               if data.get(k) not in (None, "")}
+    filters = {k: data_dict[k] for k in ("owner_org", "kind", "year", "q", "limit", "offset")
+               if data_dict.get(k) not in (None, "")}
     found = tk.get_action("event_list")(dict(context), dict(filters, archive=True))
     ids = [event["id"] for event in found["results"]]
     recordings, answered = _recordings(ids), _answered(ids)

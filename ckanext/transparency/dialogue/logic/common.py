@@ -5,7 +5,6 @@ import ckan.lib.munge as munge
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.actions import validated as validate  # noqa: F401 (for the actions)
 
 from .auth import can_edit_department
 

@@ -64,8 +64,10 @@ def event_create(context, data_dict):
     :param questions_open: whether questions are accepted in advance (default true)
     :param name: the address (/dialogue/event/<name>); made from the title when missing
     """
-    data = common.validate(fluent.uzbek_into_plain(data_dict, "title"),
-                           schema.event_create_schema(), context)
+    data, errors = tk.navl_validate(fluent.uzbek_into_plain(data_dict, "title"),
+                                    schema.event_create_schema(), context)
+    if errors:
+        raise tk.ValidationError(errors)
     tk.check_access("event_create", context, dict(data_dict, owner_org=data["owner_org"]))
     user = common.current_user(context)
     start = data["start"]
@@ -127,8 +129,10 @@ def event_update(context, data_dict):
     """
     event = _get_event(reference(data_dict))
     tk.check_access("event_update", context, data_dict)
-    data = common.validate(fluent.uzbek_into_plain(data_dict, "title"),
-                           schema.event_update_schema(), context)
+    data, errors = tk.navl_validate(fluent.uzbek_into_plain(data_dict, "title"),
+                                    schema.event_update_schema(), context)
+    if errors:
+        raise tk.ValidationError(errors)
     user = common.current_user(context)
     actor = user.id if user else None
     if data.get("name") and data["name"] != event.name:
@@ -187,11 +191,11 @@ def event_update(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.event_show_schema)
 def event_show(context, data_dict):
     """One event with its materials and history. :param id: id or name"""
     tk.check_access("event_show", context, data_dict)
-    data = common.validate(data_dict, schema.event_show_schema(), context)
-    event = _get_event(data["id"])
+    event = _get_event(data_dict["id"])
     result = event_dictize(event)
     result["can_edit"] = common.is_editor(context, event.owner_org)
     return result
@@ -202,6 +206,7 @@ def upcoming_filter(now: datetime.datetime):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.event_list_schema)
 def event_list(context, data_dict):
     """The calendar and the archive.
 
@@ -214,34 +219,34 @@ def event_list(context, data_dict):
     :returns: {"count": n, "results": [event, ...]}
     """
     tk.check_access("event_list", context, data_dict)
-    data = common.validate(data_dict, schema.event_list_schema(), context)
     now = m.utcnow()
     query = model.Session.query(m.Event)
-    if data.get("owner_org"):
-        query = query.filter(m.Event.owner_org == data["owner_org"])
-    if data.get("kind"):
-        query = query.filter(m.Event.kind == data["kind"])
-    if data.get("status"):
-        query = query.filter(m.Event.status == data["status"])
-    if data.get("archive"):
+    if data_dict.get("owner_org"):
+        query = query.filter(m.Event.owner_org == data_dict["owner_org"])
+    if data_dict.get("kind"):
+        query = query.filter(m.Event.kind == data_dict["kind"])
+    if data_dict.get("status"):
+        query = query.filter(m.Event.status == data_dict["status"])
+    if data_dict.get("archive"):
         query = query.filter(m.Event.status == "held")
-    if data.get("year"):
-        query = query.filter(extract("year", m.Event.start) == data["year"])
-    if data.get("period"):
-        query = query.filter(m.Event.period == data["period"])
-    for word in query_words(data.get("q")):
+    if data_dict.get("year"):
+        query = query.filter(extract("year", m.Event.start) == data_dict["year"])
+    if data_dict.get("period"):
+        query = query.filter(m.Event.period == data_dict["period"])
+    for word in query_words(data_dict.get("q")):
         query = query.filter(m.Event.search_text.contains(word, autoescape=True))
-    if data["when"] == "upcoming":
+    if data_dict["when"] == "upcoming":
         query = query.filter(upcoming_filter(now)).order_by(m.Event.start, m.Event.name)
     else:
-        if data["when"] == "past":
+        if data_dict["when"] == "past":
             query = query.filter(~upcoming_filter(now))
         query = query.order_by(m.Event.start.desc(), m.Event.name)
     count = query.count()
-    events = query.offset(data["offset"]).limit(data["limit"]).all()
+    events = query.offset(data_dict["offset"]).limit(data_dict["limit"]).all()
     return {"count": count, "results": [event_dictize(e, details=False) for e in events]}
 
 
+@tk.validate_action_data(schema.material_create_schema)
 def event_material_create(context, data_dict):
     """Attach a material: a recording, slides, a report, a transcript file, a dataset or a link.
 
@@ -254,19 +259,18 @@ def event_material_create(context, data_dict):
     """
     event = _get_event(reference(data_dict, "event_id"))
     tk.check_access("event_material_create", context, data_dict)
-    data = common.validate(data_dict, schema.material_create_schema(), context)
-    upload = data.get("upload")
+    upload = data_dict.get("upload")
     has_file = upload is not None and getattr(upload, "filename", None)
-    url = (data.get("url") or "").strip()
+    url = (data_dict.get("url") or "").strip()
     if not has_file and not url:
         raise tk.ValidationError({"url": [tk._("Give a web address or upload a file")]})
-    material = m.Material(event_id=event.id, kind=data["kind"], title=data.get("title", ""),
-                          position=len(event.materials))
+    material = m.Material(event_id=event.id, kind=data_dict["kind"],
+                          title=data_dict.get("title", ""), position=len(event.materials))
     if has_file:
         material.id = m._id()
         material.url, material.size = storage.save(material.id, upload)
         material.url_type = "upload"
-    elif data["kind"] == "dataset":
+    elif data_dict["kind"] == "dataset":
         try:
             package = tk.get_action("package_show")(
                 {"user": context.get("user")}, {"id": url})
@@ -285,16 +289,16 @@ def event_material_create(context, data_dict):
     return material_dictize(material)
 
 
+@tk.validate_action_data(schema.material_delete_schema)
 def event_material_delete(context, data_dict):
     """Remove a material (and its stored file). :param id: the material's id"""
     tk.check_access("event_material_delete", context, data_dict)
-    data = common.validate(data_dict, schema.material_delete_schema(), context)
-    material = model.Session.get(m.Material, data["id"])
+    material = model.Session.get(m.Material, data_dict["id"])
     if material is None:
         raise tk.ObjectNotFound(tk._("Material not found"))
     if material.url_type == "upload":
         storage.remove(material.id)
     model.Session.delete(material)
     model.Session.commit()
-    return {"id": data["id"]}
+    return {"id": data_dict["id"]}
 

@@ -67,6 +67,7 @@ def _check_event(context: dict, event_id: str | None, current: str | None = None
     return event.id
 
 
+@tk.validate_action_data(schema.poll_create_schema)
 def poll_create(context, data_dict):
     """Create a poll (department editors).
 
@@ -77,59 +78,58 @@ def poll_create(context, data_dict):
     :param results_visibility: after_vote (default) or after_close
     :param event_id: the event the poll belongs to (optional)
     """
-    data = common.validate(data_dict, schema.poll_create_schema(), context)
-    tk.check_access("poll_create", context, dict(data_dict, owner_org=data["owner_org"]))
-    _check_options(data["options"])
-    opens_at = data.get("opens_at") or m.utcnow()
-    if data["closes_at"] <= opens_at:
+    tk.check_access("poll_create", context, data_dict)
+    _check_options(data_dict["options"])
+    opens_at = data_dict.get("opens_at") or m.utcnow()
+    if data_dict["closes_at"] <= opens_at:
         raise tk.ValidationError({"closes_at": [tk._("The poll must close after it opens")]})
-    if data.get("name"):
-        common.check_name_free(m.Poll, data["name"])
-        name = data["name"]
+    if data_dict.get("name"):
+        common.check_name_free(m.Poll, data_dict["name"])
+        name = data_dict["name"]
     else:
-        name = common.unique_name(m.Poll, data["question"][:80], "poll")
-    poll = m.Poll(name=name, owner_org=data["owner_org"], event_id=_check_event(
-        context, data.get("event_id")), question=data["question"],
-        description=data.get("description", ""), multiple=data.get("multiple", False),
-        opens_at=opens_at, closes_at=data["closes_at"],
-        results_visibility=data.get("results_visibility", "after_vote"))
+        name = common.unique_name(m.Poll, data_dict["question"][:80], "poll")
+    poll = m.Poll(name=name, owner_org=data_dict["owner_org"], event_id=_check_event(
+        context, data_dict.get("event_id")), question=data_dict["question"],
+        description=data_dict.get("description", ""), multiple=data_dict.get("multiple", False),
+        opens_at=opens_at, closes_at=data_dict["closes_at"],
+        results_visibility=data_dict.get("results_visibility", "after_vote"))
     poll.options = [m.PollOption(position=i, label=label)
-                    for i, label in enumerate(data["options"])]
+                    for i, label in enumerate(data_dict["options"])]
     model.Session.add(poll)
     model.Session.commit()
     return _dictize(poll, context)
 
 
+@tk.validate_action_data(schema.poll_update_schema)
 def poll_update(context, data_dict):
     """Change a poll; only the fields given change. Once someone has voted, the options and
     `multiple` are fixed; setting `closes_at` to now closes the poll early."""
     poll = _get_poll(reference(data_dict))
     tk.check_access("poll_update", context, data_dict)
-    data = common.validate(data_dict, schema.poll_update_schema(), context)
-    if "owner_org" in data and not common.is_editor(context, data["owner_org"]):
+    if "owner_org" in data_dict and not common.is_editor(context, data_dict["owner_org"]):
         raise tk.NotAuthorized(tk._("Only the department's editors can do this"))
-    if "event_id" in data:
-        data["event_id"] = _check_event(context, data["event_id"], poll.event_id)
-    if data.get("name") and data["name"] != poll.name:
-        common.check_name_free(m.Poll, data["name"], poll.id)
-        poll.name = data["name"]
+    if "event_id" in data_dict:
+        data_dict["event_id"] = _check_event(context, data_dict["event_id"], poll.event_id)
+    if data_dict.get("name") and data_dict["name"] != poll.name:
+        common.check_name_free(m.Poll, data_dict["name"], poll.id)
+        poll.name = data_dict["name"]
     current = [o.label for o in poll.options]
-    if "options" in data and data["options"] != current:
+    if "options" in data_dict and data_dict["options"] != current:
         if poll.voters:
             raise tk.ValidationError({"options": [tk._(
                 "The options cannot change once people have voted")]})
-        _check_options(data["options"])
+        _check_options(data_dict["options"])
         poll.options = [m.PollOption(position=i, label=label)
-                        for i, label in enumerate(data["options"])]
-    if "multiple" in data and data["multiple"] != poll.multiple and poll.voters:
+                        for i, label in enumerate(data_dict["options"])]
+    if "multiple" in data_dict and data_dict["multiple"] != poll.multiple and poll.voters:
         raise tk.ValidationError({"multiple": [tk._(
             "The kind of choice cannot change once people have voted")]})
     for field in ("owner_org", "question", "description", "multiple", "opens_at", "closes_at",
                   "results_visibility"):
-        if field in data:
-            setattr(poll, field, data[field])
-    if "event_id" in data:
-        poll.event_id = data["event_id"]
+        if field in data_dict:
+            setattr(poll, field, data_dict[field])
+    if "event_id" in data_dict:
+        poll.event_id = data_dict["event_id"]
     if poll.closes_at <= poll.opens_at:
         raise tk.ValidationError({"closes_at": [tk._("The poll must close after it opens")]})
     poll.modified = m.utcnow()
@@ -138,30 +138,30 @@ def poll_update(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.poll_show_schema)
 def poll_show(context, data_dict):
     """A poll, with `has_voted`, and its results when the viewer may see them.
 
     :param id: id or name
     """
     tk.check_access("poll_show", context, data_dict)
-    data = common.validate(data_dict, schema.poll_show_schema(), context)
-    return _dictize(_get_poll(data["id"]), context)
+    return _dictize(_get_poll(data_dict["id"]), context)
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.poll_list_schema)
 def poll_list(context, data_dict):
     """Polls, newest first. :param owner_org, state (upcoming, open, closed), event_id:
     filters; :param limit, offset: paging. :returns: {"count": n, "results": [...]}"""
     tk.check_access("poll_list", context, data_dict)
-    data = common.validate(data_dict, schema.poll_list_schema(), context)
     now = m.utcnow()
     query = model.Session.query(m.Poll)
-    if data.get("owner_org"):
-        query = query.filter(m.Poll.owner_org == data["owner_org"])
-    if data.get("event_id"):
-        event = m.Event.get(data["event_id"])
+    if data_dict.get("owner_org"):
+        query = query.filter(m.Poll.owner_org == data_dict["owner_org"])
+    if data_dict.get("event_id"):
+        event = m.Event.get(data_dict["event_id"])
         query = query.filter(m.Poll.event_id == (event.id if event else None))
-    state = data.get("state")
+    state = data_dict.get("state")
     if state == "upcoming":
         query = query.filter(m.Poll.opens_at > now)
     elif state == "open":
@@ -170,10 +170,11 @@ def poll_list(context, data_dict):
         query = query.filter(m.Poll.closes_at <= now)
     count = query.count()
     polls = (query.order_by(m.Poll.opens_at.desc(), m.Poll.name)
-             .offset(data["offset"]).limit(data["limit"]).all())
+             .offset(data_dict["offset"]).limit(data_dict["limit"]).all())
     return {"count": count, "results": [_dictize(p, context) for p in polls]}
 
 
+@tk.validate_action_data(schema.poll_vote_schema)
 def poll_vote(context, data_dict):
     """Vote once (signed-in users) while the poll is open.
 
@@ -183,13 +184,12 @@ def poll_vote(context, data_dict):
     """
     user = common.require_user(context)
     tk.check_access("poll_vote", context, data_dict)
-    data = common.validate(data_dict, schema.poll_vote_schema(), context)
-    poll = _get_poll(data["id"])
+    poll = _get_poll(data_dict["id"])
     state = poll.state()
     if state != "open":
         raise tk.ValidationError({"id": [tk._("This poll is not open") if state == "upcoming"
                                          else tk._("This poll has closed")]})
-    chosen = list(dict.fromkeys(data["options"]))
+    chosen = list(dict.fromkeys(data_dict["options"]))
     valid = {o.id for o in poll.options}
     if not chosen or not set(chosen) <= valid:
         raise tk.ValidationError({"options": [tk._("Choose among the poll's options")]})
@@ -215,6 +215,7 @@ def poll_vote(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.poll_show_schema)
 def poll_results(context, data_dict):
     """The counts of a poll, when the viewer may see them (after voting, or after closing, as
     the editor chose; the department's editors always).
@@ -222,8 +223,7 @@ def poll_results(context, data_dict):
     :returns: {"id", "state", "voters", "options": [{"id", "label", "votes", "share"}]}
     """
     tk.check_access("poll_results", context, data_dict)
-    data = common.validate(data_dict, schema.poll_show_schema(), context)
-    poll = _get_poll(data["id"])
+    poll = _get_poll(data_dict["id"])
     voted = has_voted(poll, common.current_user(context))
     if not results_visible(poll, context, voted):
         raise tk.NotAuthorized(
@@ -234,12 +234,12 @@ def poll_results(context, data_dict):
             "dataset_id": poll.dataset_id, **poll_results_dictize(poll)}
 
 
+@tk.validate_action_data(schema.poll_show_schema)
 def poll_publish_results(context, data_dict):
     """Publish a closed poll's results as an open dataset of its department (a CSV file).
     Idempotent. :returns: the dataset (package_show)"""
     tk.check_access("poll_publish_results", context, data_dict)
-    data = common.validate(data_dict, schema.poll_show_schema(), context)
-    poll = _get_poll(data["id"])
+    poll = _get_poll(data_dict["id"])
     if poll.state() != "closed":
         raise tk.ValidationError({"id": [tk._("Results are published once the poll closes")]})
     return opendata.publish(poll, context.get("user"))

@@ -36,6 +36,7 @@ def _voted_ids(user_id: str | None, question_ids: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+@tk.validate_action_data(schema.question_create_schema)
 def event_question_create(context, data_dict):
     """Ask a question on an event that takes questions (signed-in users).
 
@@ -46,8 +47,7 @@ def event_question_create(context, data_dict):
     """
     user = common.require_user(context)
     tk.check_access("event_question_create", context, data_dict)
-    data = common.validate(data_dict, schema.question_create_schema(), context)
-    event = _get_event(data["event_id"])
+    event = _get_event(data_dict["event_id"])
     if not accepts_questions(event):
         raise tk.ValidationError({"event_id": [tk._("This event does not take questions")]})
     mine = model.Session.query(m.Question).filter(
@@ -57,12 +57,12 @@ def event_question_create(context, data_dict):
     if len(mine) >= limit:
         raise tk.ValidationError({"text": [tk._(
             "You have already asked {n} questions on this event").format(n=limit)]})
-    if any(canonical(q.text) == canonical(data["text"]) for q in mine):
+    if any(canonical(q.text) == canonical(data_dict["text"]) for q in mine):
         raise tk.ValidationError({"text": [tk._("You have already asked this question")]})
     number = (model.Session.query(func.max(m.Question.number))
               .filter(m.Question.event_id == event.id).scalar() or 0) + 1
     question = m.Question(event_id=event.id, number=number, user_id=user.id,
-                          text=data["text"],
+                          text=data_dict["text"],
                           status="pending" if premoderation() else "published")
     model.Session.add(question)
     model.Session.commit()
@@ -70,6 +70,7 @@ def event_question_create(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.question_list_schema)
 def event_question_list(context, data_dict):
     """Questions of an event.
 
@@ -80,12 +81,11 @@ def event_question_list(context, data_dict):
     :returns: {"count": n, "results": [question, ...]}; never who asked
     """
     tk.check_access("event_question_list", context, data_dict)
-    data = common.validate(data_dict, schema.question_list_schema(), context)
-    event = _get_event(data["event_id"])
+    event = _get_event(data_dict["event_id"])
     user = common.current_user(context)
     editor = common.is_editor(context, event.owner_org)
     query = model.Session.query(m.Question).filter(m.Question.event_id == event.id)
-    status = data["status"]
+    status = data_dict["status"]
     if status in ("pending", "rejected"):
         if not editor:
             raise tk.NotAuthorized(tk._("Only the department's editors can do this"))
@@ -100,9 +100,9 @@ def event_question_list(context, data_dict):
             query = query.filter(m.Question.answer.is_(None))
     order = {"votes": (m.Question.votes.desc(), m.Question.number),
              "newest": (m.Question.created.desc(),),
-             "number": (m.Question.number,)}[data["sort"]]
+             "number": (m.Question.number,)}[data_dict["sort"]]
     count = query.count()
-    questions = query.order_by(*order).offset(data["offset"]).limit(data["limit"]).all()
+    questions = query.order_by(*order).offset(data_dict["offset"]).limit(data_dict["limit"]).all()
     user_id = user.id if user else None
     voted = _voted_ids(user_id, [q.id for q in questions])
     return {"count": count,
@@ -110,6 +110,7 @@ def event_question_list(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.question_show_schema)
 def event_question_show(context, data_dict):
     """One question: published ones for anyone, the others for their author and the
     department's editors (not found for everyone else).
@@ -118,8 +119,7 @@ def event_question_show(context, data_dict):
     :returns: the question, never who asked
     """
     tk.check_access("event_question_show", context, data_dict)
-    data = common.validate(data_dict, schema.question_show_schema(), context)
-    question = _get_question(data["id"])
+    question = _get_question(data_dict["id"])
     event = model.Session.get(m.Event, question.event_id)
     user = common.current_user(context)
     editor = common.is_editor(context, event.owner_org)
@@ -129,6 +129,7 @@ def event_question_show(context, data_dict):
     return result
 
 
+@tk.validate_action_data(schema.question_vote_schema)
 def event_question_vote(context, data_dict):
     """Upvote a published question (one vote per account, not one's own); `remove: true`
     takes the vote back. Voting is open until the event is held or cancelled.
@@ -137,8 +138,7 @@ def event_question_vote(context, data_dict):
     """
     user = common.require_user(context)
     tk.check_access("event_question_vote", context, data_dict)
-    data = common.validate(data_dict, schema.question_vote_schema(), context)
-    question = _get_question(data["id"])
+    question = _get_question(data_dict["id"])
     event = model.Session.get(m.Event, question.event_id)
     if question.status != "published":
         raise tk.ObjectNotFound(tk._("Question not found"))
@@ -147,7 +147,7 @@ def event_question_vote(context, data_dict):
     if question.user_id == user.id:
         raise tk.ValidationError({"id": [tk._("You cannot vote for your own question")]})
     existing = model.Session.get(m.QuestionVote, (question.id, user.id))
-    if data["remove"]:
+    if data_dict["remove"]:
         if existing is not None:
             model.Session.delete(existing)
     elif existing is not None:
@@ -162,9 +162,10 @@ def event_question_vote(context, data_dict):
     question.votes = model.Session.query(m.QuestionVote).filter(
         m.QuestionVote.question_id == question.id).count()
     model.Session.commit()
-    return {"id": question.id, "votes": question.votes, "voted": not data["remove"]}
+    return {"id": question.id, "votes": question.votes, "voted": not data_dict["remove"]}
 
 
+@tk.validate_action_data(schema.question_moderate_schema)
 def event_question_moderate(context, data_dict):
     """Publish or reject a question (department editors).
 
@@ -174,30 +175,30 @@ def event_question_moderate(context, data_dict):
     The author is told why a question was rejected.
     """
     tk.check_access("event_question_moderate", context, data_dict)
-    data = common.validate(data_dict, schema.question_moderate_schema(), context)
-    question = _get_question(data["id"])
+    question = _get_question(data_dict["id"])
     user = common.current_user(context)
-    if data["decision"] == "reject":
-        if not data.get("reason"):
+    if data_dict["decision"] == "reject":
+        if not data_dict.get("reason"):
             raise tk.ValidationError({"reason": [tk._("Choose the rule the question breaks")]})
         if question.answered:
             raise tk.ValidationError({"id": [tk._("An answered question stays published")]})
         was = question.status
-        question.status, question.rejection_reason = "rejected", data["reason"]
+        question.status, question.rejection_reason = "rejected", data_dict["reason"]
         if was != "rejected":
             notifications.queue_for_question(question, "rejected", user.id if user else None, {
-                "number": question.number, "reason": data["reason"],
-                "note": data.get("note", "")})
+                "number": question.number, "reason": data_dict["reason"],
+                "note": data_dict.get("note", "")})
     else:
         question.status, question.rejection_reason = "published", None
-    question.moderation_note = data.get("note", "")
+    question.moderation_note = data_dict.get("note", "")
     question.moderated_at = m.utcnow()
     model.Session.commit()
-    if data["decision"] == "reject":
+    if data_dict["decision"] == "reject":
         notifications.enqueue_sending()
     return question_dictize(question, user.id if user else None, True)
 
 
+@tk.validate_action_data(schema.question_answer_schema)
 def event_question_answer(context, data_dict):
     """Answer a published question (department editors).
 
@@ -208,21 +209,20 @@ def event_question_answer(context, data_dict):
     The author is told on the first answer; answering again corrects the answer.
     """
     tk.check_access("event_question_answer", context, data_dict)
-    data = common.validate(data_dict, schema.question_answer_schema(), context)
-    question = _get_question(data["id"])
+    question = _get_question(data_dict["id"])
     event = model.Session.get(m.Event, question.event_id)
     if question.status != "published":
         raise tk.ValidationError({"id": [tk._("Publish the question before answering it")]})
-    if data["mode"] == "live" and event.status not in LIVE_ANSWER_STATUSES:
+    if data_dict["mode"] == "live" and event.status not in LIVE_ANSWER_STATUSES:
         raise tk.ValidationError({"mode": [tk._(
             "A question is answered live only during or after the event")]})
-    if data["mode"] == "written" and data.get("recording_time") is not None:
+    if data_dict["mode"] == "written" and data_dict.get("recording_time") is not None:
         raise tk.ValidationError({"recording_time": [tk._(
             "A time in the recording belongs to a live answer")]})
     first = not question.answered
     user = common.current_user(context)
-    question.answer, question.answer_mode = data["answer"], data["mode"]
-    question.recording_time = data.get("recording_time")
+    question.answer, question.answer_mode = data_dict["answer"], data_dict["mode"]
+    question.recording_time = data_dict.get("recording_time")
     question.answered_at = question.answered_at if not first else m.utcnow()
     if first:
         notifications.queue_for_question(question, "answered", user.id if user else None,
@@ -236,6 +236,7 @@ def event_question_answer(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.moderation_queue_schema)
 def dialogue_moderation_queue(context, data_dict):
     """Pending questions of the departments the user edits (all for a sysadmin).
 
@@ -243,16 +244,15 @@ def dialogue_moderation_queue(context, data_dict):
     :returns: {"count": n, "results": [question with "event": {...}, ...]}
     """
     tk.check_access("dialogue_moderation_queue", context, data_dict)
-    data = common.validate(data_dict, schema.moderation_queue_schema(), context)
     user = common.current_user(context)
     query = (model.Session.query(m.Question, m.Event)
              .join(m.Event, m.Event.id == m.Question.event_id)
              .filter(m.Question.status == "pending"))
-    if data.get("owner_org"):
-        query = query.filter(m.Event.owner_org == data["owner_org"])
+    if data_dict.get("owner_org"):
+        query = query.filter(m.Event.owner_org == data_dict["owner_org"])
     rows = [(q, e) for q, e in query.order_by(m.Question.created).all()
             if common.is_editor(context, e.owner_org)]
-    page = rows[data["offset"]:data["offset"] + data["limit"]]
+    page = rows[data_dict["offset"]:data_dict["offset"] + data_dict["limit"]]
     results = []
     for question, event in page:
         item = question_dictize(question, user.id if user else None, True)

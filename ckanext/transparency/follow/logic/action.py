@@ -8,7 +8,6 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.actions import validated
 from ckanext.transparency.rate_limits import client_address
 
 from .. import confirmation, followers, safety, subjects, telegram, tokens
@@ -38,6 +37,7 @@ def _public(subject: dict) -> dict:
             "title": subject["title"], "url": subject["url"]}
 
 
+@tk.validate_action_data(schema.subscribe_schema)
 def follow_subscribe(context, data_dict):
     """Follow a dataset, a department (organization), a draft or an event.
 
@@ -53,26 +53,26 @@ def follow_subscribe(context, data_dict):
     :returns: {"status": "following" | "confirmation_sent", "subject": ...}
     """
     tk.check_access("follow_subscribe", context, data_dict)
-    data = validated(data_dict, schema.subscribe_schema(), context)
-    subject = subjects.find(data["subject_type"], data["id"], {"user": context.get("user")})
-    language = _language(data.get("language"))
+    subject = subjects.find(data_dict["subject_type"], data_dict["id"],
+                            {"user": context.get("user")})
+    language = _language(data_dict.get("language"))
     user = _user(context)
-    if not data.get("email"):
+    if not data_dict.get("email"):
         if user is None:
             raise tk.ValidationError({"email": [tk._(
                 "Please give your e-mail address, or sign in to follow with your account.")]})
-        followers.choose(user.id, language, data["frequency"])
+        followers.choose(user.id, language, data_dict["frequency"])
         followers.follow(user, subject)
         return {"status": "following", "subject": _public(subject)}
     if not safety.request_allowed(client_address()):
         raise tk.ValidationError({"email": [tk._(
             "Too many requests from this address; please try again later.")]})
-    address = data["email"].lower()
+    address = data_dict["email"].lower()
     row = model.Session.query(Follow).filter_by(
         subject_type=subject["type"], subject_id=subject["id"], email=address).one_or_none()
     if row is None:
         row = Follow(subject_type=subject["type"], subject_id=subject["id"], email=address,
-                     language=language, frequency=data["frequency"])
+                     language=language, frequency=data_dict["frequency"])
         model.Session.add(row)
         model.Session.commit()
     if row.confirmed_at is None:
@@ -80,6 +80,7 @@ def follow_subscribe(context, data_dict):
     return {"status": "confirmation_sent", "subject": _public(subject)}
 
 
+@tk.validate_action_data(schema.token_schema)
 def follow_confirm(context, data_dict):
     """Confirm an e-mail follow with the signed link sent to the address.
 
@@ -87,8 +88,7 @@ def follow_confirm(context, data_dict):
     :returns: {"status": "confirmed", "subject": ...}
     """
     tk.check_access("follow_confirm", context, data_dict)
-    data = validated(data_dict, schema.token_schema(), context)
-    payload = tokens.read(tokens.CONFIRM, data["token"])
+    payload = tokens.read(tokens.CONFIRM, data_dict["token"])
     row = model.Session.get(Follow, payload.get("follow") or "")
     if row is None or row.email is None:
         raise tk.ValidationError({"token": [tk._("This link is no longer valid: the follow was "
@@ -100,6 +100,7 @@ def follow_confirm(context, data_dict):
     return {"status": "confirmed", "subject": _public(subject)}
 
 
+@tk.validate_action_data(schema.token_schema)
 def follow_unsubscribe(context, data_dict):
     """Stop a follow with the signed link of any message about it; no sign-in needed.
 
@@ -107,8 +108,7 @@ def follow_unsubscribe(context, data_dict):
     :returns: {"status": "unsubscribed", "subject": ... or null}
     """
     tk.check_access("follow_unsubscribe", context, data_dict)
-    data = validated(data_dict, schema.token_schema(), context)
-    payload = tokens.read(tokens.UNSUBSCRIBE, data["token"])
+    payload = tokens.read(tokens.UNSUBSCRIBE, data_dict["token"])
     subject_type, subject_id = payload.get("type"), payload.get("subject")
     if payload.get("follow"):
         model.Session.query(Follow).filter_by(id=payload["follow"]).delete()
@@ -124,6 +124,7 @@ def follow_unsubscribe(context, data_dict):
     return {"status": "unsubscribed", "subject": subject}
 
 
+@tk.validate_action_data(schema.subject_schema)
 def follow_unfollow(context, data_dict):
     """The signed-in user stops following a subject.
 
@@ -131,8 +132,8 @@ def follow_unfollow(context, data_dict):
     :param id: its id or name
     """
     tk.check_access("follow_unfollow", context, data_dict)
-    data = validated(data_dict, schema.subject_schema(), context)
-    subject = subjects.find(data["subject_type"], data["id"], {"user": context.get("user")})
+    subject = subjects.find(data_dict["subject_type"], data_dict["id"],
+                            {"user": context.get("user")})
     user = _user(context)
     if user is not None:
         followers.unfollow(user, subject["type"], subject["id"])
@@ -140,6 +141,7 @@ def follow_unfollow(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.subject_schema)
 def follow_status(context, data_dict):
     """Whether the signed-in user follows a subject, and how they are told.
 
@@ -147,8 +149,8 @@ def follow_status(context, data_dict):
     :param id: its id or name
     """
     tk.check_access("follow_status", context, data_dict)
-    data = validated(data_dict, schema.subject_schema(), context)
-    subject = subjects.find(data["subject_type"], data["id"], {"user": context.get("user")})
+    subject = subjects.find(data_dict["subject_type"], data_dict["id"],
+                            {"user": context.get("user")})
     user = _user(context)
     if user is None:
         raise tk.NotAuthorized()
@@ -159,6 +161,7 @@ def follow_status(context, data_dict):
                          "linked": telegram.linked(telegram.user_key(user.id))}}
 
 
+@tk.validate_action_data(schema.telegram_link_schema)
 def follow_telegram_link(context, data_dict):
     """A one-time link that connects the follower to the portal's Telegram bot, which then
     tells them of what they follow too. The follower is the signed-in user, or, with the
@@ -168,10 +171,9 @@ def follow_telegram_link(context, data_dict):
     :returns: {"url": "https://t.me/<bot>?start=<one-time token>", "expires_in_hours": n}
     """
     tk.check_access("follow_telegram_link", context, data_dict)
-    data = validated(data_dict, schema.telegram_link_schema(), context)
     user = _user(context)
-    if data.get("token"):
-        follower = tokens.read(tokens.TELEGRAM, data["token"]).get("follower")
+    if data_dict.get("token"):
+        follower = tokens.read(tokens.TELEGRAM, data_dict["token"]).get("follower")
     elif user is not None:
         follower = telegram.user_key(user.id)
     else:

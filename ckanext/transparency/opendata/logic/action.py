@@ -8,7 +8,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib.search import rebuild
 
-from ckanext.transparency.actions import reference, validated as _validate
+from ckanext.transparency.actions import reference
 
 from .. import freshness, history, pages, periods, tableschema, uploads
 from ..model import UpdateRecord
@@ -33,6 +33,7 @@ def _dataset_fields(package: model.Package) -> dict:
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.dataset_id)
 def opendata_schedule_show(context, data_dict):
     """The update schedule of a typed dataset.
 
@@ -40,14 +41,14 @@ def opendata_schedule_show(context, data_dict):
     :returns: state (on_time, due_soon, overdue, unscheduled), state_label, frequency,
         covered_until, next_period, next_due, last_update
     """
-    data = _validate(data_dict, schema.dataset_id(), context)
-    tk.check_access("opendata_schedule_show", context, data)
-    package = _typed_package(context, data["id"])
+    tk.check_access("opendata_schedule_show", context, data_dict)
+    package = _typed_package(context, data_dict["id"])
     latest = UpdateRecord.latest_by_package([package["id"]]).get(package["id"])
     return dict(freshness.compute(package, latest).as_dict(), name=package["name"])
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.schedule_list)
 def opendata_schedule_list(context, data_dict):
     """The schedule of every public typed dataset, most urgent first.
 
@@ -55,15 +56,14 @@ def opendata_schedule_list(context, data_dict):
     :param state: only this state (optional)
     :param type: only this dataset type (optional)
     """
-    data = _validate(data_dict, schema.schedule_list(), context)
-    tk.check_access("opendata_schedule_list", context, data)
+    tk.check_access("opendata_schedule_list", context, data_dict)
     query = (model.Session.query(model.Package)
              .filter(model.Package.type.in_(TYPES), model.Package.state == "active",
                      model.Package.private.is_(False)))
-    if data.get("type"):
-        query = query.filter(model.Package.type == data["type"])
-    if data.get("organization"):
-        group = model.Group.get(data["organization"])
+    if data_dict.get("type"):
+        query = query.filter(model.Package.type == data_dict["type"])
+    if data_dict.get("organization"):
+        group = model.Group.get(data_dict["organization"])
         query = query.filter(model.Package.owner_org == (group.id if group else None))
     packages = query.all()
     latest = UpdateRecord.latest_by_package([p.id for p in packages])
@@ -72,7 +72,7 @@ def opendata_schedule_list(context, data_dict):
     rows = []
     for package in packages:
         schedule = freshness.compute(_dataset_fields(package), latest.get(package.id))
-        if data.get("state") and schedule.state != data["state"]:
+        if data_dict.get("state") and schedule.state != data_dict["state"]:
             continue
         org = organizations.get(package.owner_org)
         rows.append(dict(schedule.as_dict(), id=package.id, name=package.name,
@@ -86,6 +86,7 @@ def opendata_schedule_list(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.dataset_id)
 def opendata_update_history(context, data_dict):
     """The recorded data updates of a typed dataset, newest first: when, which period, whether
     it came within the grace period after the period's end (`on_time`), and, for those who may
@@ -93,9 +94,8 @@ def opendata_update_history(context, data_dict):
 
     :param id: the dataset's id or name
     """
-    data = _validate(data_dict, schema.dataset_id(), context)
-    tk.check_access("opendata_update_history", context, data)
-    package = _typed_package(context, data["id"])
+    tk.check_access("opendata_update_history", context, data_dict)
+    package = _typed_package(context, data_dict["id"])
     try:
         tk.check_access("package_update", dict(context), {"id": package["id"]})
         show_user = True
@@ -118,6 +118,7 @@ def opendata_update_history(context, data_dict):
     return out
 
 
+@tk.validate_action_data(schema.update_record)
 def opendata_update_record(context, data_dict):
     """Record a data update made without an upload (e.g. through the DataStore API).
 
@@ -127,23 +128,23 @@ def opendata_update_record(context, data_dict):
     :param resource_id: the resource updated (optional)
     :param rows: number of rows (optional)
     """
-    data = _validate(data_dict, schema.update_record(), context)
-    tk.check_access("opendata_update_record", context, data)
-    package = _typed_package(context, data["id"])
+    tk.check_access("opendata_update_record", context, data_dict)
+    package = _typed_package(context, data_dict["id"])
     start, end = (d.date() if isinstance(d, dt.datetime) else d
-                  for d in (data["period_start"], data["period_end"]))
+                  for d in (data_dict["period_start"], data_dict["period_end"]))
     if end < start:
         raise tk.ValidationError({"period_end": [tk._("The period ends before it starts.")]})
-    if data.get("resource_id") and data["resource_id"] not in {
+    if data_dict.get("resource_id") and data_dict["resource_id"] not in {
             r["id"] for r in package.get("resources", [])}:
         raise tk.ValidationError({"resource_id": [tk._("Not a resource of this dataset.")]})
-    history.record(package, data.get("resource_id"), context.get("user"),
-                   periods.Period(start, end), data.get("rows"), source="api")
+    history.record(package, data_dict.get("resource_id"), context.get("user"),
+                   periods.Period(start, end), data_dict.get("rows"), source="api")
     rebuild(package["id"])
     return opendata_schedule_show(dict(context), {"id": package["id"]})
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.table_schema)
 def opendata_table_schema(context, data_dict):
     """A table schema as a Frictionless Table Schema: by `name`, or that of dataset `id`.
 
@@ -151,18 +152,18 @@ def opendata_table_schema(context, data_dict):
     :param id: a dataset id or name (optional)
     :param language: en, uz, uz_Cyrl or ru for the titles (optional)
     """
-    data = _validate(data_dict, schema.table_schema(), context)
-    tk.check_access("opendata_table_schema", context, data)
-    if data.get("id"):
-        table = tableschema.for_dataset(_typed_package(context, data["id"]))
+    tk.check_access("opendata_table_schema", context, data_dict)
+    if data_dict.get("id"):
+        table = tableschema.for_dataset(_typed_package(context, data_dict["id"]))
     else:
-        table = tableschema.get(data.get("name", ""))
+        table = tableschema.get(data_dict.get("name", ""))
     if table is None:
         raise tk.ObjectNotFound(tk._("No such table schema"))
-    return tableschema.frictionless(table, data.get("language") or "en")
+    return tableschema.frictionless(table, data_dict.get("language") or "en")
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.dataset_id)
 def opendata_dataset_figures(context, data_dict):
     """The figures behind a typed dataset's chart and the tables under it, the same as its
     category page shows, from the dataset's first loaded table whose schema has a chart.
@@ -174,26 +175,26 @@ def opendata_dataset_figures(context, data_dict):
         (OCDS releases), `status_table`, `projects`, `total` (projects), `month_table`
         (monthly appeals)
     """
-    data = _validate(data_dict, schema.dataset_id(), context)
-    tk.check_access("opendata_dataset_figures", context, data)
-    return pages.dataset_figures(context, _typed_package(context, data["id"]))
+    tk.check_access("opendata_dataset_figures", context, data_dict)
+    return pages.dataset_figures(context, _typed_package(context, data_dict["id"]))
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.dataset_id)
 def ocds_release_package(context, data_dict):
     """The OCDS 1.1.5 release package of a procurement dataset (from its DataStore tables).
 
     :param id: the dataset's id or name
     """
-    data = _validate(data_dict, schema.dataset_id(), context)
-    tk.check_access("ocds_release_package", context, data)
-    package = _typed_package(context, data["id"])
+    tk.check_access("ocds_release_package", context, data_dict)
+    package = _typed_package(context, data_dict["id"])
     if package["type"] != "procurement":
         raise tk.ValidationError({"id": [tk._("Not a procurement dataset.")]})
     return ocds.release_package(context, package)
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.project_package)
 def oc4ids_project_package(context, data_dict):
     """The OC4IDS project package of a project-status dataset (from its DataStore tables).
 
@@ -201,12 +202,11 @@ def oc4ids_project_package(context, data_dict):
     :param language: en, uz, uz_Cyrl or ru: the language of the sector labels (optional,
         default: the site's default language)
     """
-    data = _validate(data_dict, schema.project_package(), context)
-    tk.check_access("oc4ids_project_package", context, data)
-    package = _typed_package(context, data["id"])
+    tk.check_access("oc4ids_project_package", context, data_dict)
+    package = _typed_package(context, data_dict["id"])
     if package["type"] != "project-status":
         raise tk.ValidationError({"id": [tk._("Not a project-status dataset.")]})
-    language = data.get("language") or tk.config.get("ckan.locale_default")
+    language = data_dict.get("language") or tk.config.get("ckan.locale_default")
     return oc4ids.project_package(context, package,
                                   language if language in oc4ids.LANGUAGES else "uz")
 

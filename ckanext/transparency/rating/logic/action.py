@@ -7,7 +7,6 @@ import datetime as dt
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.actions import validated as _validate
 
 from .. import methodology, periods, snapshots
 from ..model import Snapshot, entries, snapshot
@@ -60,6 +59,7 @@ def _find(data: dict, context: dict) -> Snapshot:
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.show)
 def openness_rating_show(context, data_dict):
     """The rating of a period: departments ranked with score, band, change since the previous
     period and each indicator; with `organization`, that department with the evidence.
@@ -69,13 +69,12 @@ def openness_rating_show(context, data_dict):
     :param kind: month (default), quarter or year, when no period is given
     :param organization: a department's name or id (optional)
     """
-    data = _validate(data_dict, schema.show(), context)
-    snap = _find(data, context)
+    snap = _find(data_dict, context)
     previous = snapshots.previous_scores(snap)
     rows = entries(snap.id)
     result = _snapshot_dict(snap)
-    if data.get("organization"):
-        group = model.Group.get(data["organization"])
+    if data_dict.get("organization"):
+        group = model.Group.get(data_dict["organization"])
         entry = next((e for e in rows if group and e.organization_id == group.id), None)
         if entry is None:
             raise tk.ObjectNotFound(tk._("This department is not in the rating of this "
@@ -87,23 +86,23 @@ def openness_rating_show(context, data_dict):
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.history)
 def openness_rating_history(context, data_dict):
     """The score of a department in every snapshot of `kind` the user may see, oldest first.
 
     :param organization: the department's name or id
     :param kind: month (default), quarter or year
     """
-    data = _validate(data_dict, schema.history(), context)
-    tk.check_access("openness_rating_history", context, data)
-    group = model.Group.get(data["organization"])
+    tk.check_access("openness_rating_history", context, data_dict)
+    group = model.Group.get(data_dict["organization"])
     if group is None or not group.is_organization:
         raise tk.ObjectNotFound(tk._("Department not found"))
     query = (model.Session.query(Snapshot, Entry).join(Entry, Entry.snapshot_id == Snapshot.id)
-             .filter(Snapshot.kind == data["kind"], Entry.organization_id == group.id))
+             .filter(Snapshot.kind == data_dict["kind"], Entry.organization_id == group.id))
     if not _may_see_internal(context):
         query = query.filter(Snapshot.published.is_(True))
     return {"organization": group.name, "title": group.title or group.name,
-            "kind": data["kind"],
+            "kind": data_dict["kind"],
             "history": [{"period": s.label, "score": e.score, "band": e.band, "rank": e.rank,
                          "indicators": {k: v["score"] for k, v in
                                         e.result["indicators"].items()},
@@ -120,6 +119,7 @@ def openness_rating_methodology(context, data_dict):
     return methodology.describe()
 
 
+@tk.validate_action_data(schema.compute)
 def openness_rating_compute(context, data_dict):
     """Take the snapshot of a period if it has none (a stored snapshot is never recomputed).
 
@@ -127,30 +127,29 @@ def openness_rating_compute(context, data_dict):
     :param as_of: the day the records are read up to (default today; never later)
     :returns: the snapshot (as openness_rating_show) and `created`
     """
-    data = _validate(data_dict, schema.compute(), context)
-    tk.check_access("openness_rating_compute", context, data)
-    as_of = data.get("as_of")
+    tk.check_access("openness_rating_compute", context, data_dict)
+    as_of = data_dict.get("as_of")
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
-    snap, created = snapshots.take(periods.parse(data["period"]), as_of)
+    snap, created = snapshots.take(periods.parse(data_dict["period"]), as_of)
     result = openness_rating_show(dict(context, ignore_auth=True), {"period": snap.label})
     return dict(result, created=created)
 
 
+@tk.validate_action_data(schema.publish)
 def openness_rating_publish(context, data_dict):
     """Publish (or withdraw) the rating of a period; its scores do not change.
 
     :param period: 2026-10, 2026-Q3 or 2026
     :param published: true (default) or false
     """
-    data = _validate(data_dict, schema.publish(), context)
-    tk.check_access("openness_rating_publish", context, data)
-    period = periods.parse(data["period"])
+    tk.check_access("openness_rating_publish", context, data_dict)
+    period = periods.parse(data_dict["period"])
     snap = snapshot(period.kind, period.start)
     if snap is None:
         raise tk.ObjectNotFound(tk._("No rating has been computed for this period."))
-    snap.published = data["published"]
-    snap.published_at = dt.datetime.utcnow() if data["published"] else None
+    snap.published = data_dict["published"]
+    snap.published_at = dt.datetime.utcnow() if data_dict["published"] else None
     model.Session.commit()
     return _snapshot_dict(snap)
 

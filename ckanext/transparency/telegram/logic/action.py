@@ -6,7 +6,7 @@ from typing import Any
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.transparency.actions import reference, validated
+from ckanext.transparency.actions import reference
 from ckanext.transparency.core.context import site_context
 
 from .. import appeal_links, follower_links, outbox, polls, settings, updates
@@ -18,6 +18,7 @@ def _require_enabled() -> None:
         raise tk.ValidationError({"__before": [tk._("Telegram is not set up on this portal")]})
 
 
+@tk.validate_action_data(schema.update_schema)
 def telegram_update_receive(context: dict, data_dict: dict) -> dict[str, Any]:
     """Process one update from Telegram (the webhook's body; sysadmins only: the webhook view
     calls it once the secret header matched). Each update_id is processed once.
@@ -28,7 +29,6 @@ def telegram_update_receive(context: dict, data_dict: dict) -> dict[str, Any]:
     """
     tk.check_access("telegram_update_receive", context, data_dict)
     _require_enabled()
-    validated(data_dict, schema.update_schema(), context)
     return {"outcome": updates.receive(site_context(), data_dict)}
 
 
@@ -68,6 +68,7 @@ def poll_create(up_func, context: dict, data_dict: dict) -> dict[str, Any]:
     return poll
 
 
+@tk.validate_action_data(schema.appeal_link_schema)
 def telegram_appeal_link_create(context: dict, data_dict: dict) -> dict[str, Any]:
     """A one-time link that connects an appeal to the bot, for whoever has the appeal's number
     and access code (checked, and wrong codes counted, as by appeal_track).
@@ -79,13 +80,13 @@ def telegram_appeal_link_create(context: dict, data_dict: dict) -> dict[str, Any
     _require_enabled()
     if not settings.bot_username():
         raise tk.ValidationError({"__before": [tk._("Telegram is not set up on this portal")]})
-    data = validated(data_dict, schema.appeal_link_schema(), context)
-    tracked = tk.get_action("appeal_track")(dict(context), {"number": data["number"],
-                                                            "code": data["code"]})
+    tracked = tk.get_action("appeal_track")(dict(context), {"number": data_dict["number"],
+                                                            "code": data_dict["code"]})
     return {"url": appeal_links.new_link(tracked["number"]),
             "expires_in_hours": settings.link_token_hours()}
 
 
+@tk.validate_action_data(schema.follower_schema)
 def telegram_follower_link_create(context: dict, data_dict: dict) -> dict[str, Any]:
     """A one-time link that connects a follower to the bot (the follow feature calls it once
     it knows who the follower is: a signed-in user, or an address by a signed mail link).
@@ -97,32 +98,32 @@ def telegram_follower_link_create(context: dict, data_dict: dict) -> dict[str, A
     _require_enabled()
     if not settings.bot_username():
         raise tk.ValidationError({"__before": [tk._("Telegram is not set up on this portal")]})
-    data = validated(data_dict, schema.follower_schema(), context)
-    return {"url": follower_links.new_link(data["follower"]),
+    return {"url": follower_links.new_link(data_dict["follower"]),
             "expires_in_hours": settings.link_token_hours()}
 
 
 @tk.side_effect_free
+@tk.validate_action_data(schema.follower_schema)
 def telegram_follower_link_show(context: dict, data_dict: dict) -> dict[str, Any]:
     """Whether a follower has linked a chat.
 
     :param follower: the follow feature's key of the follower
     """
     tk.check_access("telegram_follower_link_show", context, data_dict)
-    data = validated(data_dict, schema.follower_schema(), context)
-    return {"linked": settings.enabled() and follower_links.is_linked(data["follower"])}
+    return {"linked": settings.enabled() and follower_links.is_linked(data_dict["follower"])}
 
 
+@tk.validate_action_data(schema.follower_schema)
 def telegram_follower_unlink(context: dict, data_dict: dict) -> dict[str, Any]:
     """Stop telling a follower in Telegram.
 
     :param follower: the follow feature's key of the follower
     """
     tk.check_access("telegram_follower_unlink", context, data_dict)
-    data = validated(data_dict, schema.follower_schema(), context)
-    return {"unlinked": follower_links.unlink(data["follower"]) > 0}
+    return {"unlinked": follower_links.unlink(data_dict["follower"]) > 0}
 
 
+@tk.validate_action_data(schema.follower_message_schema)
 def telegram_follower_tell(context: dict, data_dict: dict) -> dict[str, Any]:
     """Send a follower's linked chat a message once per key, through the outbox.
 
@@ -132,10 +133,9 @@ def telegram_follower_tell(context: dict, data_dict: dict) -> dict[str, Any]:
     :returns: {"queued": false} when the follower has no chat or the key was sent before
     """
     tk.check_access("telegram_follower_tell", context, data_dict)
-    data = validated(data_dict, schema.follower_message_schema(), context)
     if not settings.enabled():
         return {"queued": False}
-    queued = follower_links.tell(data["follower"], data["key"], data["text"])
+    queued = follower_links.tell(data_dict["follower"], data_dict["key"], data_dict["text"])
     if queued:
         outbox.kick()
     return {"queued": queued}
