@@ -1,5 +1,6 @@
 """Benchmark of the XLSX writers alone (no database): ours against XlsxWriter's
-constant_memory mode, on the same generated rows.
+constant_memory mode and PyExcelerate (which calls itself the fastest Python XLSX writer), on
+the same generated rows.
 
     .venv/bin/python tests/bench/xlsx_writers.py [--rows 100000]
 
@@ -7,7 +8,8 @@ Rows have 10 columns (text, Cyrillic text, integers, numbers, dates), as tests/b
 fills. Measured, each writing the whole workbook to memory: `xlsx_stream.stream` with rows of
 values (`row_writer`, the OCDS flat workbook's path), with CSV pages as PostgreSQL's COPY writes
 them (`csv_page_writer`, the DataStore dump's path), and XlsxWriter with
-{"constant_memory": True} writing the same rows of values. Prints seconds and rows per second.
+{"constant_memory": True} and PyExcelerate writing the same rows of values (dates as dates).
+Prints seconds and rows per second.
 """
 from __future__ import annotations
 
@@ -81,6 +83,22 @@ def xlsxwriter_constant_memory(values: list[list]) -> int:
     return len(target.getvalue())
 
 
+def pyexcelerate_workbook(values: list[list]) -> int:
+    from pyexcelerate import Workbook
+    dates = [column for column, kind in enumerate(KINDS) if kind == X.DATE]
+    table = [HEADERS]
+    for row in values:
+        row = list(row)
+        for column in dates:
+            row[column] = dt.date.fromisoformat(row[column])
+        table.append(row)
+    book = Workbook()
+    book.new_sheet("Data", data=table)
+    target = io.BytesIO()
+    book.save(target)
+    return len(target.getvalue())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -90,7 +108,8 @@ def main() -> None:
     print(f"{'writer':<34}{'s':>8}{'rows/s':>12}{'MB':>8}")
     for label, run, data in (("xlsx_stream, rows of values", ours, values),
                              ("xlsx_stream, CSV pages (dump)", ours_csv, texts),
-                             ("XlsxWriter constant_memory", xlsxwriter_constant_memory, values)):
+                             ("XlsxWriter constant_memory", xlsxwriter_constant_memory, values),
+                             ("PyExcelerate", pyexcelerate_workbook, values)):
         started = time.perf_counter()
         size = run(data)
         seconds = time.perf_counter() - started
