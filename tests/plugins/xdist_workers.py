@@ -18,6 +18,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from xdist.scheduler import LoadFileScheduling
+
+from ckan.cli import CKANConfigLoader
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKERS_VAR = ROOT / "var" / "test-workers"
@@ -69,7 +72,6 @@ def worker_settings(settings: dict, worker_name: str) -> dict[str, str]:
 def pytest_configure(config: pytest.Config) -> None:
     if not worker() or not config.option.ckan_ini:
         return
-    from ckan.cli import CKANConfigLoader
     ini = Path(config.option.ckan_ini).resolve()
     settings = CKANConfigLoader(str(ini)).get_config()
     own_ini = WORKERS_VAR / f"{ini.stem}-{worker()}.ini"
@@ -82,15 +84,15 @@ def pytest_configure(config: pytest.Config) -> None:
     config.option.ckan_ini = str(own_ini)
 
 
+class FileOrFolderScheduling(LoadFileScheduling):
+    def _split_scope(self, nodeid: str) -> str:
+        folder = next((name for name in ONE_WORKER if nodeid.startswith(name)), None)
+        return folder or super()._split_scope(nodeid)
+
+
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """`--dist loadfile`, with each folder of ONE_WORKER as one unit."""
     if config.getvalue("dist") != "loadfile":
         return None
-    from xdist.scheduler import LoadFileScheduling
-
-    class FileOrFolderScheduling(LoadFileScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            folder = next((name for name in ONE_WORKER if nodeid.startswith(name)), None)
-            return folder or super()._split_scope(nodeid)
-
     return FileOrFolderScheduling(config, log)
