@@ -30,9 +30,14 @@ services: $(STAMP)
 stop: $(STAMP)
 	$(PY) scripts/services.py stop
 
-# The whole suite: our tests, then CKAN's own search tests on our engine.
+# The whole suite: our tests, then CKAN's own search tests on our engine, each on TEST_WORKERS
+# processes (pytest-xdist; tests/plugins/xdist_workers.py gives each its own databases and
+# files). Our test files stay whole on one worker; CKAN's search tests (one file) are shared out
+# by class.
+TEST_WORKERS ?= 2
+XDIST := -n $(TEST_WORKERS)
 test: $(STAMP)
-	$(PORTAL) test tests
+	$(PORTAL) test $(XDIST) --dist loadfile tests
 	$(MAKE) test-ckan-search
 
 # CKAN's own search tests on the PostgreSQL engine: the whole of ckan.tests.logic.action.test_get
@@ -42,7 +47,7 @@ test: $(STAMP)
 # does not ship, so they cannot run anywhere.
 CKAN_SEARCH_TESTS := $(VENV)/lib/python3.11/site-packages/ckan/tests/lib/search
 test-ckan-search: $(STAMP)
-	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
+	$(PORTAL) test $(XDIST) --dist loadscope --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
 		--pyargs ckan.tests.logic.action.test_get
 	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
 		--pyargs ckan.tests.controllers.test_api -k dataset_autocomplete

@@ -287,14 +287,70 @@ def ensure_debian_package(command: str, package: str, purpose: str) -> None:
             return
 
 
-def prepare_tests() -> list[str]:
-    """Services, configuration and test databases; returns the services it started."""
+def xdist_workers(args: list[str]) -> int:
+    """The number of pytest-xdist workers that pytest `args` ask for (-n 2, -n auto), 0 for
+    none."""
+    for index, arg in enumerate(args):
+        value = None
+        if arg in ("-n", "--numprocesses") and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--numprocesses="):
+            value = arg.split("=", 1)[1]
+        elif arg.startswith("-n") and len(arg) > 2 and not arg.startswith("--"):
+            value = arg[2:]
+        if value is not None:
+            return os.cpu_count() or 1 if value in ("auto", "logical") else int(value)
+    return 0
+
+
+def _database_of(url: str) -> str:
+    return url.rsplit("/", 1)[1]
+
+
+def prepare_worker_databases(env: dict[str, str], workers: int) -> None:
+    """A copy of each migrated test database for each xdist worker (ckan_test_gw0...; see
+    tests/plugins/xdist_workers.py), made again on every run so that it has the newest
+    migrations, with the settings and the database-level DataStore permissions a copy does not
+    inherit."""
+    superuser = env.get("PG_SUPERUSER_URL")
+    if not superuser:
+        sys.exit("-n needs a copy of the test databases for each worker: with an external "
+                 "PostgreSQL, run the tests without -n")
+    import psycopg2
+    main_db = _database_of(env["CKAN_TEST_SQLALCHEMY_URL"])
+    datastore_db = _database_of(env["CKAN_TEST_DATASTORE_WRITE_URL"])
+    reader = env["CKAN_TEST_DATASTORE_READ_URL"].split("//", 1)[1].split(":", 1)[0]
+    owner = env["CKAN_TEST_SQLALCHEMY_URL"].split("//", 1)[1].split(":", 1)[0]
+    conn = psycopg2.connect(superuser)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        for template in (main_db, datastore_db):  # a copy needs its template unused
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = %s AND pid <> pg_backend_pid()", (template,))
+        for number in range(workers):
+            # the names tests/plugins/xdist_workers.py gives the worker's databases
+            names = {db: f"{db}_gw{number}" for db in (main_db, datastore_db)}
+            for template, name in names.items():
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" OWNER "{owner}"')
+                cursor.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
+            cursor.execute(f'REVOKE CONNECT ON DATABASE "{names[main_db]}" FROM "{reader}"')
+            cursor.execute(f'GRANT CONNECT ON DATABASE "{names[datastore_db]}" TO "{reader}"')
+    conn.close()
+    log(f"test databases copied for {workers} workers")
+
+
+def prepare_tests(workers: int = 0) -> list[str]:
+    """Services, configuration and test databases (and a copy of them for each of `workers`
+    pytest-xdist workers); returns the services it started."""
     env, started = services.start()
     write_config(env, int(os.environ.get("PORT", "5000")))
     test_ini = ROOT / "test.ini"
     compile_catalogs()
     migrate(test_ini)
     set_datastore_permissions(test_ini, env, env["CKAN_TEST_DATASTORE_WRITE_URL"])
+    if workers:
+        prepare_worker_databases(env, workers)
     ensure_debian_package("chromium", "chromium", "the browser tests (tests/e2e)")
     ensure_debian_package("docker-compose", "docker-compose",
                           "the check of docker/compose.yml (tests/test_docker.py)")
@@ -303,11 +359,16 @@ def prepare_tests() -> list[str]:
 
 
 def test(args: list[str]) -> int:
-    started = prepare_tests()
-    command = [str(BIN / "pytest"), *args]
+    started = prepare_tests(xdist_workers(args))
+    # tests/plugins/xdist_workers.py gives each xdist worker its own databases, for our tests
+    # and for CKAN's own (--pyargs ckan.tests...) alike
+    command = [str(BIN / "pytest"), "-p", "xdist_workers", *args]
     log(" ".join(command))
+    env = clean_env()
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "tests" / "plugins"),
+                                                      env.get("PYTHONPATH")]))
     try:
-        return subprocess.run(command, env=clean_env(), cwd=ROOT).returncode
+        return subprocess.run(command, env=env, cwd=ROOT).returncode
     finally:
         services.stop(started)  # leave running only what was running before
 

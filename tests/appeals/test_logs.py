@@ -91,7 +91,7 @@ def _free_port() -> int:
 
 def _ini(tmp_path: Path) -> Path:
     ini = tmp_path / "server.ini"
-    ini.write_text(f"[app:main]\nuse = config:{ROOT / 'test.ini'}\n"
+    ini.write_text(f"[app:main]\nuse = config:{tk.config['__file__']}\n"
                    "ckanext.transparency.appeals.rate_limit = 0\n")
     return ini
 

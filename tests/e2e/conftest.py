@@ -14,6 +14,8 @@ import pytest
 
 from ckan.common import config
 
+from ..plugins.xdist_workers import own_path
+
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "e2e"
 CKAN = str(Path(sys.executable).with_name("ckan"))
 
@@ -40,8 +42,9 @@ def live_server():
     env = {k: v for k, v in os.environ.items() if not k.startswith("CKAN_")}
     env["CKAN_SITE_URL"] = base  # redirects (after logging in, say) come back here
     SHOTS.mkdir(parents=True, exist_ok=True)
-    log = open(SHOTS / "server.log", "wb")
-    ini = SHOTS / "e2e.ini"  # the test configuration, with CSRF on as in production
+    log_path = own_path(SHOTS / "server.log")  # each xdist worker runs a server of its own
+    log = open(log_path, "wb")
+    ini = own_path(SHOTS / "e2e.ini")  # the test configuration, with CSRF on as in production
     ini.write_text(f"[app:main]\nuse = config:{config['__file__']}\nWTF_CSRF_ENABLED = true\n")
     server = subprocess.Popen(
         [CKAN, "-c", str(ini), "run", "-H", "127.0.0.1", "-p", str(port),
@@ -51,7 +54,7 @@ def live_server():
         if server.poll() is not None or time.monotonic() > deadline:
             server.kill()
             pytest.fail("the test web server did not start: "
-                        + (SHOTS / "server.log").read_text(errors="replace")[-2000:])
+                        + log_path.read_text(errors="replace")[-2000:])
         time.sleep(0.3)
     yield base
     server.terminate()

@@ -29,6 +29,7 @@ from ckanext.transparency.i18n import catalogs, pagecheck
 
 from .. import live
 from ..smtp import SmtpSink
+from ..plugins.xdist_workers import own_path
 
 VAR = Path(__file__).resolve().parents[2] / "var" / "i18n-rendered"
 PASSWORD = "Toshkent-2026-sahifalar"
@@ -66,11 +67,11 @@ def smtp_sink():
 def portal(smtp_sink, linked_table):
     """The base URL of the portal on the test configuration, sending its e-mail to the sink."""
     VAR.mkdir(parents=True, exist_ok=True)
-    ini = VAR / "rendered.ini"
+    ini = own_path(VAR / "rendered.ini")
     ini.write_text(f"[app:main]\nuse = config:{config['__file__']}\nWTF_CSRF_ENABLED = true\n"
                    f"smtp.server = {smtp_sink.address}\n"
                    "ckanext.transparency.appeals.rate_limit = 0\n")  # every appeal is from here
-    with live.serve(live.threaded, str(ini), VAR / "server.log") as base:
+    with live.serve(live.threaded, str(ini), own_path(VAR / "server.log")) as base:
         yield base
 
 
