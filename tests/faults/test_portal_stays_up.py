@@ -74,16 +74,29 @@ class Portal(PortalProcess):
                 return error.code, {}
 
     # -- the processes `up` runs ------------------------------------------------------------
-    def children(self) -> list[psutil.Process]:
-        return psutil.Process(self.process.pid).children()
+    def children(self) -> list[tuple[psutil.Process, list[str]]]:
+        """The running children with their command lines: one that has ended but that the
+        supervisor has not reaped yet (a zombie until its next check) is not running."""
+        return _running(psutil.Process(self.process.pid).children())
 
     def jobs_worker(self) -> psutil.Process | None:
-        return next((p for p in self.children() if "worker" in p.cmdline()
-                     and "jobs" in p.cmdline()), None)
+        return next((p for p, command in self.children()
+                     if "worker" in command and "jobs" in command), None)
 
     def web_workers(self) -> list[psutil.Process]:
-        master = next(p for p in self.children() if any("gunicorn" in a for a in p.cmdline()))
-        return master.children()
+        master = next(p for p, command in self.children()
+                      if any("gunicorn" in a for a in command))
+        return [worker for worker, _command in _running(master.children())]
+
+
+def _running(processes: list[psutil.Process]) -> list[tuple[psutil.Process, list[str]]]:
+    running = []
+    for process in processes:
+        try:
+            running.append((process, process.cmdline()))
+        except (psutil.ZombieProcess, psutil.NoSuchProcess):
+            continue
+    return running
 
 
 @dataclass
