@@ -36,8 +36,12 @@ stop: $(STAMP)
 # by class.
 TEST_WORKERS ?= 2
 XDIST := -n $(TEST_WORKERS)
+# The fault test measures how fast the portal recovers from killed services: it runs alone
+# after the others (beside a second worker PostgreSQL's recovery took 31 s against its 30).
+FAULT_TEST := tests/faults/test_portal_stays_up.py
 test: $(STAMP)
-	$(PORTAL) test $(XDIST) --dist loadfile tests
+	$(PORTAL) test $(XDIST) --dist loadfile tests --ignore $(FAULT_TEST)
+	$(PORTAL) test $(FAULT_TEST)
 	$(MAKE) test-ckan-search
 
 # CKAN's own search tests on the PostgreSQL engine: the whole of ckan.tests.logic.action.test_get
