@@ -111,7 +111,10 @@ class TestOcds:
 
     def test_other_types_have_no_ocds(self, app, make_dataset):
         make_dataset("budget-execution", name="byudjet")
-        assert app.get("/dataset/byudjet/ocds.json").status_code == 404
+        response = app.get("/dataset/byudjet/ocds.json")
+        assert response.status_code == 404
+        page = response.get_data(as_text=True)
+        assert "Not a procurement dataset." in page and "[" not in page.split("</h1>")[-1]
 
 
 @pytest.mark.usefixtures("clean")

@@ -6,6 +6,7 @@ import json
 import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response
 
+from ckanext.transparency.actions import messages_of
 from ckanext.transparency.core.context import user_context
 
 from . import chooser, pages, tableschema
@@ -59,7 +60,7 @@ def _package_or_404(action: str, id: str, **params):
     except tk.NotAuthorized:
         return tk.abort(404, tk._("Dataset not found"))
     except tk.ValidationError as error:
-        return tk.abort(404, "; ".join(str(v) for v in error.error_dict.values()))
+        return tk.abort(404, messages_of(error))
 
 
 def _json(data: dict, filename: str) -> Response:
