@@ -179,15 +179,18 @@ RU_CORRECTIONS = (
 RU_OTHER_TERMS = re.compile("пакет|массив|организац", re.IGNORECASE)
 
 
+def _texts(value) -> tuple:
+    """A message's id or string as the tuple of its forms (one, or one per plural form)."""
+    return tuple(value) if isinstance(value, (tuple, list)) else (value,)
+
+
 def _keeps_placeholders(message) -> bool:
-    ids = message.id if isinstance(message.id, tuple) else (message.id,)
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    ids, strings = _texts(message.id), _texts(message.string)
     return all(placeholders(s) in (placeholders(ids[0]), placeholders(ids[-1])) for s in strings)
 
 
 def _uses_other_terms(message) -> bool:
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return any(RU_OTHER_TERMS.search(string or "") for string in strings)
+    return any(RU_OTHER_TERMS.search(string or "") for string in _texts(message.string))
 
 
 # CKAN calls a department an organization. The English pages say department, as the portal's
@@ -207,8 +210,7 @@ def in_portal_words(text: str) -> str:
 
 
 def _names_an_organization(message) -> bool:
-    ids = message.id if isinstance(message.id, tuple) else (message.id,)
-    return any(_ORGANIZATION.search(text) for text in ids)
+    return any(_ORGANIZATION.search(text) for text in _texts(message.id))
 
 
 def _is_ckans(message, core: Catalog) -> bool:
@@ -235,7 +237,7 @@ def ru_core_gaps(core: Catalog) -> Catalog:
     for message in core:
         if not message.id or not in_core_scope(message.locations):
             continue
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        key = _texts(message.id)[0]
         translated = russian.get(message.id)
         if (translated is None or not _is_translated(translated) or key in RU_CORRECTIONS
                 or not _keeps_placeholders(translated) or _uses_other_terms(translated)):
@@ -277,7 +279,7 @@ def templates() -> Templates:
 def _is_translated(message) -> bool:
     if message.fuzzy:
         return False
-    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    strings = _texts(message.string)
     return bool(strings) and all(strings)
 
 
@@ -319,8 +321,7 @@ def _derive(catalog: Catalog, source: Catalog) -> None:
 
 def _in_english(message, core: Catalog) -> None:
     if _is_ckans(message, core) and _names_an_organization(message):
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        words = [in_portal_words(text) for text in ids]
+        words = [in_portal_words(text) for text in _texts(message.id)]
         message.string = (tuple(words[min(i, len(words) - 1)] for i in range(len(
             message.string))) if isinstance(message.string, tuple) else words[0])
     elif not _is_translated(message):
@@ -430,7 +431,7 @@ def _untranslated(template: Catalog, catalogs: list[Catalog], label: str,
         if not message.id or not only(message):
             continue
         if not any((m := c.get(message.id)) is not None and _is_translated(m) for c in catalogs):
-            msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+            msgid = _texts(message.id)[0]
             problems.append(f"{label}: not translated: {msgid!r}  ({_where(message)})")
     return problems
 
@@ -484,9 +485,7 @@ def check_consistency() -> list[str]:
             for message in catalog:
                 if not message.id or not _is_translated(message):
                     continue
-                ids = message.id if isinstance(message.id, tuple) else (message.id,)
-                strings = (message.string if isinstance(message.string, tuple)
-                           else (message.string,))
+                ids, strings = _texts(message.id), _texts(message.string)
                 expected = placeholders(ids[-1])
                 for string in strings:
                     if placeholders(string) != expected and placeholders(string) != placeholders(
