@@ -59,13 +59,16 @@ def site(with_plugins, clean_db, clean_index, linked_csv):
     return {"admin": admin, "data": data, "names": names}
 
 
+def _prefix(locale: str) -> str:
+    return "" if locale == "en" else f"/{locale}"
+
+
 def _findings(app, site, pages, headers=None) -> list[str]:
     found = []
     for page in pages:
         path = page.format(**site["names"])
         for locale in catalogs.LOCALES:
-            prefix = "" if locale == "en" else f"/{locale}"
-            html = app.get(prefix + path, headers=headers or {}).get_data(as_text=True)
+            html = app.get(_prefix(locale) + path, headers=headers or {}).get_data(as_text=True)
             found += [f"{locale} {path}: {f.text!r} ({', '.join(f.words)})"
                       for f in pagecheck.check_page(html, locale, site["data"])]
     return found
@@ -84,8 +87,8 @@ def test_the_editor_forms_speak_the_language_of_the_page(app, site):
 
 def test_the_not_found_page_speaks_the_language_of_the_page(app, site):
     for locale in catalogs.LOCALES:
-        prefix = "" if locale == "en" else f"/{locale}"
-        html = app.get(f"{prefix}/dataset/no-such-dataset", status=404).get_data(as_text=True)
+        html = app.get(f"{_prefix(locale)}/dataset/no-such-dataset", status=404).get_data(
+            as_text=True)
         assert pagecheck.check_page(html, locale, site["data"]) == []
 
 
@@ -121,18 +124,14 @@ TERMS = {"ru": ("Наборы данных", "Отделы"), "uz": ("Maʼlumotl
 
 
 def test_pages_name_datasets_and_departments_in_the_portals_words(app, site):
+    headers = {"Authorization": site["admin"]["token"]}  # the editors' buttons shown too
     for locale, pattern in OTHER_TERMS.items():
         found = []
         for page in PUBLIC_PAGES + ("/dashboard/datasets", "/dashboard/organizations"):
             path = page.format(**site["names"])
-            html = app.get(f"{_prefix(locale)}{path}", headers={"Authorization": site["admin"]["token"]}
-                           ).get_data(as_text=True)
+            html = app.get(_prefix(locale) + path, headers=headers).get_data(as_text=True)
             found += [f"{path}: {text!r}" for text in pagecheck.visible_text(html)
                       if pattern.search(text)]
         assert not found, f"{locale}:\n" + "\n".join(found)
         html = app.get(f"{_prefix(locale)}/dataset/").get_data(as_text=True)
         assert all(term in html for term in TERMS[locale]), locale
-
-
-def _prefix(locale: str) -> str:
-    return "" if locale == "en" else f"/{locale}"
