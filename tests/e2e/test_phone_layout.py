@@ -181,3 +181,32 @@ def test_facets_show_whole_department_names(live_server, browser, site):
     page.context.close()
     assert "Murojaatlar bilan ishlash va nazorat boʻlimi" in labels
     assert not [label for label in labels if label.endswith("...")]
+
+
+def test_department_cards_take_the_width_of_a_phone(live_server, browser, site):
+    """CKAN floats its cards at 178 px: on a phone they stood in the left half of the screen and
+    a department's name broke inside its words."""
+    page = _phone(browser, live_server, False)
+    _open(page, live_server, site, "ru", "organizations")
+    grid = page.locator(".media-grid").bounding_box()
+    cards = page.locator(".media-grid .media-item").evaluate_all(
+        "cards => cards.map(c => c.getBoundingClientRect().width)")
+    assert len(cards) > 5
+    assert min(cards) >= grid["width"] * 0.85, (grid["width"], cards)
+
+
+SEARCH_FIELD = """() => {
+  const field = document.querySelector('.masthead .site-search input');
+  const button = document.querySelector('.masthead .site-search button');
+  const box = field.getBoundingClientRect();
+  return {textEnds: box.right - parseFloat(getComputedStyle(field).paddingRight),
+          buttonStarts: button.getBoundingClientRect().left};
+}"""
+
+
+def test_the_header_search_words_end_before_its_button(live_server, browser, site):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{live_server}/uz_Cyrl/dataset/{site['dataset']}")
+    edges = page.evaluate(SEARCH_FIELD)
+    page.context.close()
+    assert edges["textEnds"] <= edges["buttonStarts"], edges
