@@ -135,3 +135,13 @@ def test_pages_name_datasets_and_departments_in_the_portals_words(app, site):
         assert not found, f"{locale}:\n" + "\n".join(found)
         html = app.get(f"{_prefix(locale)}/dataset/").get_data(as_text=True)
         assert all(term in html for term in TERMS[locale]), locale
+
+
+def test_a_departments_page_in_russian_names_its_tabs_and_sorts_as_the_portal_means_them(
+        app, site):
+    """CKAN's Russian calls a department's "About" tab «О проекте», its activity «Динамика
+    процесса» and the sort by relevance «Актуальность»."""
+    html = app.get("/ru/organization/{org}".format(**site["names"])).get_data(as_text=True)
+    texts = pagecheck.visible_text(html)
+    assert {"Описание", "История изменений", "Релевантность", "Название (А–Я)"} <= set(texts)
+    assert not {"О проекте", "Динамика процесса", "Актуальность"} & set(texts)

@@ -163,15 +163,17 @@ def platform_template(core: Catalog) -> Catalog:
     return catalog
 
 
-# CKAN strings whose translation in CKAN's own Russian catalog is wrong: English left in it, or a
+# CKAN strings whose translation in CKAN's own Russian catalog is wrong: English left in it, a
 # placeholder renamed ("Поле {номер}." for "Field {num}." stops the data dictionary page with an
-# error). Our ru catalog, which flask-babel reads after CKAN's, translates them again.
+# error), or words that say something else (a department's "About" tab «О проекте», its
+# "Activity Stream" «Динамика процесса», the sort by "Relevance" «Актуальность»). Our ru catalog, which flask-babel reads after CKAN's, translates them again.
 RU_CORRECTIONS = (
     "Field {num}.", "{count} member", "Other (Not Open)", "Creative Commons Non-Commercial (Any)",
     "Email", "Email address", "Email {email} is not a valid format", "Joe Bloggs",
     "eg. Joe Bloggs", "eg. joe@example.com", "eg. application/json",
     "You can also access this registry using the %(api_link)s (see %(api_doc_link)s).",
     "This dataset satisfies the Open Definition.", "eg. January 2011 Gold Prices", "About {0}",
+    "About", "Activity Stream", "Name Ascending", "Name Descending", "Relevance",
 )
 # CKAN's Russian calls a dataset «пакет» or «массив» and an organization «организация»; the
 # portal says «набор данных» and «отдел» (a CKAN organization is one of its departments), so
