@@ -16,11 +16,10 @@ import time
 from typing import Any, Callable, Iterable
 
 import ckan.lib.search.index as search_index
-import ckan.logic as logic
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import connection, document
+from . import connection, document, show_many
 from .install import make_connection
 
 log = logging.getLogger(__name__)
@@ -55,17 +54,21 @@ class _Batch:
 
 
 def index_batch(ids: list[str], force: bool = False) -> tuple[int, list[str]]:
-    """Index these datasets as CKAN's rebuild does, writing them in one statement. Returns
-    how many were indexed and the errors of those that were not (with force)."""
+    """Index these datasets as CKAN's rebuild does, reading them together (show_many) and
+    writing them in one statement. Returns how many were indexed and the errors of those that
+    were not (with force)."""
     batch = _Batch(make_connection())
     errors: list[str] = []
+    index = search_index.PackageSearchIndex()
     original = search_index.make_connection
     search_index.make_connection = lambda *args, **kwargs: batch
     context: dict[str, Any] = {"ignore_auth": True}  # one for the batch, as CKAN's rebuild has
     try:
-        for package_id in ids:
+        for package_id, shown in show_many.default_and_custom_schemas(context, ids):
             try:
-                logic.index_update_package(context, package_id, True)
+                if isinstance(shown, Exception):
+                    raise shown
+                index.update_dict(dict(shown[0], with_custom_schema=shown[1]), True)
             except Exception as error:
                 if not force:
                     raise
