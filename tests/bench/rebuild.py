@@ -1,4 +1,4 @@
-"""Benchmark of re-indexing: CKAN's `search-index rebuild` beside `ckan transparency search rebuild`.
+"""Re-indexing: CKAN's `search-index rebuild` beside `ckan transparency search rebuild`.
 
     .venv/bin/python scripts/portal.py prepare-tests     (once: services and test databases)
     .venv/bin/python tests/bench/rebuild.py --datasets 2000 [--processes 2] [--profile]
@@ -67,7 +67,8 @@ def make_datasets(count: int) -> list[str]:
 
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     context = {"user": site_user["name"], "ignore_auth": True}
-    for name, action in ((f"{PREFIX}-a", "organization_create"), (f"{PREFIX}-b", "organization_create"),
+    for name, action in ((f"{PREFIX}-a", "organization_create"),
+                         (f"{PREFIX}-b", "organization_create"),
                          (f"{PREFIX}-g0", "group_create"), (f"{PREFIX}-g1", "group_create")):
         if model.Group.get(name) is None:
             tk.get_action(action)(dict(context), {"name": name, "title": name.upper()})
@@ -121,6 +122,68 @@ def profile(ids: list[str]) -> None:
         print("\n".join(out.getvalue().splitlines()[4:]))
 
 
+def stages(ids: list[str], batch: int) -> None:
+    """Milliseconds per dataset of each stage of ours, in one process, timed one by one."""
+    import ckan.lib.search.index as search_index
+    import ckan.model as model
+    from ckanext.transparency.search import document, show_many
+    from ckanext.transparency.search.install import make_connection
+
+    class Captured:  # what index_package hands to its connection
+        docs: list = []
+
+        def add(self, docs, **kwargs):
+            self.docs.extend(docs)
+
+    spent: collections.Counter = collections.Counter()
+
+    def timed(stage: str, function, *args):
+        started = time.perf_counter()
+        result = function(*args)
+        spent[stage] += time.perf_counter() - started
+        return result
+
+    conn, captured = make_connection(), Captured()
+    original = search_index.make_connection
+    search_index.make_connection = lambda *args, **kwargs: captured
+    context = {"ignore_auth": True, "model": model, "session": model.Session, "user": "",
+               "use_cache": False, "validate": False}
+    print(f"\nstages of ours, one process, batches of {batch}; load average {load()}")
+    started = time.perf_counter()
+    try:
+        for offset in range(0, len(ids), batch):
+            chunk = ids[offset:offset + batch]
+            packages = timed("read the batch's rows (SQL)", lambda: {
+                pkg.id: pkg for pkg in model.Session.query(model.Package).filter(
+                    model.Package.id.in_(chunk))})
+            rows = timed("read the batch's rows (SQL)", show_many._Rows, list(packages))
+            timed("read the batch's rows (SQL)", rows.organizations,
+                  {pkg.owner_org for pkg in packages.values() if pkg.owner_org}, dict(context))
+            documents = []
+            for package_id in chunk:
+                pkg = packages[package_id]
+                dataset_context = dict(context, package=pkg)
+                pkg_dict = timed("dictize (package_dictize's dicts)", show_many._dictize, pkg,
+                                 rows, dataset_context)
+                shown = timed("validate twice, show hooks", show_many._shown, pkg, pkg_dict,
+                              dataset_context)
+                captured.docs = []
+                timed("index_package (its hooks, labels)",
+                      search_index.PackageSearchIndex().index_package,
+                      dict(shown[0], with_custom_schema=shown[1]), True)
+                documents += [timed("build_row (text analysis)", document.build_row, doc)
+                              for doc in captured.docs]
+            timed("write_rows (one statement a batch)", conn.write_rows, documents)
+            model.Session.remove()
+    finally:
+        search_index.make_connection = original
+    elapsed = time.perf_counter() - started
+    for stage, seconds in spent.items():
+        print(f"  {stage:<40} {seconds * 1000 / len(ids):6.2f} ms a dataset")
+    print(f"  {len(ids):,} datasets in {elapsed:.1f} s, {len(ids) / elapsed:,.0f} datasets/s; "
+          f"load average {load()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ini", default=str(ROOT / "test.ini"))
@@ -129,6 +192,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--profile", action="store_true",
                         help="a cProfile of one batch instead of the timings")
+    parser.add_argument("--stages", action="store_true",
+                        help="the time of each stage of ours, in one process, instead")
     parser.add_argument("--skip-ckan", action="store_true",
                         help="time only ours (CKAN's path takes a minute per 1,000 datasets)")
     args = parser.parse_args()
@@ -144,6 +209,9 @@ def main() -> None:
         ids = make_datasets(args.datasets)
         if args.profile:
             profile(ids[:args.batch])
+            return
+        if args.stages:
+            stages(ids, args.batch)
             return
         if not args.skip_ckan:
             print(f"\nload average before CKAN's rebuild: {load()}", flush=True)

@@ -1,12 +1,13 @@
-"""`ckan transparency search rebuild`: CKAN's `search-index rebuild`, in parallel processes.
+"""`ckan transparency search rebuild`: CKAN's `search-index rebuild`, in batches and processes.
 
-Each dataset is read and indexed exactly as CKAN's rebuild does it
-(`ckan.logic.index_update_package`: package_show with the default and the custom schema, the
-plugins' before_dataset_index, permission labels); what differs is that the datasets are
-shared among forked processes, each with connections of its own (the parent's are closed
-before forking, so that no connection is used by two processes, which breaks CKAN's
-`rebuild-fast`), and that each process writes the documents of a batch to the index in one
-statement instead of one statement per dataset.
+Each dataset becomes the document CKAN's rebuild makes of it (`ckan.logic.index_update_package`:
+package_show with the default and the custom schema, the plugins' before_dataset_index,
+permission labels, through CKAN's own index_package); what differs is that a batch of datasets
+is read with one statement per table (show_many.py) instead of about ten statements a dataset,
+that the batches are shared among forked processes, each with connections of its own (the
+parent's are closed before forking, so that no connection is used by two processes, which
+breaks CKAN's `rebuild-fast`), and that each process writes the documents of a batch to the
+index in one statement instead of one statement per dataset.
 """
 from __future__ import annotations
 
