@@ -11,6 +11,7 @@ index in one statement instead of one statement per dataset.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import time
@@ -19,6 +20,9 @@ from typing import Any, Callable, Iterable
 import ckan.lib.search.index as search_index
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckan.plugins import PluginImplementations
+
+from ckanext.transparency.core import interfaces
 
 from . import connection, document, show_many
 from .install import make_connection
@@ -55,9 +59,9 @@ class _Batch:
 
 
 def index_batch(ids: list[str], force: bool = False) -> tuple[int, list[str]]:
-    """Index these datasets as CKAN's rebuild does, reading them together (show_many) and
-    writing them in one statement. Returns how many were indexed and the errors of those that
-    were not (with force)."""
+    """Index these datasets as CKAN's rebuild does, reading them together (show_many, and the
+    plugins' IIndexBatches) and writing them in one statement. Returns how many were indexed
+    and the errors of those that were not (with force)."""
     batch = _Batch(make_connection())
     errors: list[str] = []
     index = search_index.PackageSearchIndex()
@@ -65,16 +69,21 @@ def index_batch(ids: list[str], force: bool = False) -> tuple[int, list[str]]:
     search_index.make_connection = lambda *args, **kwargs: batch
     context: dict[str, Any] = {"ignore_auth": True}  # one for the batch, as CKAN's rebuild has
     try:
-        for package_id, shown in show_many.default_and_custom_schemas(context, ids):
-            try:
-                if isinstance(shown, Exception):
-                    raise shown
-                index.update_dict(dict(shown[0], with_custom_schema=shown[1]), True)
-            except Exception as error:
-                if not force:
-                    raise
-                log.error("Error while indexing dataset %s: %r", package_id, error)
-                errors.append(f"{package_id}: {error!r}")
+        with contextlib.ExitStack() as plugins_batches:
+            for plugin in PluginImplementations(interfaces.IIndexBatches):
+                plugin_batch = plugin.index_batch(ids)
+                if plugin_batch is not None:
+                    plugins_batches.enter_context(plugin_batch)
+            for package_id, shown in show_many.default_and_custom_schemas(context, ids):
+                try:
+                    if isinstance(shown, Exception):
+                        raise shown
+                    index.update_dict(dict(shown[0], with_custom_schema=shown[1]), True)
+                except Exception as error:
+                    if not force:
+                        raise
+                    log.error("Error while indexing dataset %s: %r", package_id, error)
+                    errors.append(f"{package_id}: {error!r}")
     finally:
         search_index.make_connection = original
     batch.target.write_rows(batch.rows)
