@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import cProfile
 import io
 import os
@@ -126,6 +127,8 @@ def stages(ids: list[str], batch: int) -> None:
     """Milliseconds per dataset of each stage of ours, in one process, timed one by one."""
     import ckan.lib.search.index as search_index
     import ckan.model as model
+    from ckan.plugins import PluginImplementations
+    from ckanext.transparency.core import interfaces
     from ckanext.transparency.search import document, show_many
     from ckanext.transparency.search.install import make_connection
 
@@ -160,6 +163,12 @@ def stages(ids: list[str], batch: int) -> None:
             timed("read the batch's rows (SQL)", rows.organizations,
                   {pkg.owner_org for pkg in packages.values() if pkg.owner_org}, dict(context))
             documents = []
+            plugins_batches = contextlib.ExitStack()
+            for plugin in PluginImplementations(interfaces.IIndexBatches):  # as rebuild.py
+                plugin_batch = timed("read the batch's rows (SQL)", plugin.index_batch, chunk)
+                if plugin_batch is not None:
+                    timed("read the batch's rows (SQL)", plugins_batches.enter_context,
+                          plugin_batch)
             for package_id in chunk:
                 pkg = packages[package_id]
                 dataset_context = dict(context, package=pkg)
@@ -173,6 +182,7 @@ def stages(ids: list[str], batch: int) -> None:
                       dict(shown[0], with_custom_schema=shown[1]), True)
                 documents += [timed("build_row (text analysis)", document.build_row, doc)
                               for doc in captured.docs]
+            timed("index_package (its hooks, labels)", plugins_batches.close)
             timed("write_rows (one statement a batch)", conn.write_rows, documents)
             model.Session.remove()
     finally:
