@@ -150,7 +150,8 @@ def search():
               help="Datasets a process indexes before writing them in one statement.")
 @click.option("--force", is_flag=True, help="Carry on past a dataset that cannot be indexed.")
 def rebuild(processes: int, batch: int, force: bool):
-    """Re-index every dataset as `ckan search-index rebuild` does, in parallel processes."""
+    """Re-index every dataset as `ckan search-index rebuild` does, reading a batch of datasets
+    at once, in parallel processes."""
     def progress(done: int, total: int) -> None:
         click.echo(f"\rIndexed {done}/{total}", nl=False)
 

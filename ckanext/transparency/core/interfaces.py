@@ -49,3 +49,11 @@ class IFrontPageFigures(Interface):
         """The feature's figures on the home page and as widgets for other sites:
         `core.figures.Figure` objects."""
         return []
+
+
+class IIndexBatches(Interface):
+    def index_batch(self, package_ids: list):
+        """A context manager that the search rebuild enters around the indexing of these
+        datasets, so that the plugin's before_dataset_index reads what it needs for all of
+        them at once and writes what it keeps once; None: nothing to batch."""
+        return None

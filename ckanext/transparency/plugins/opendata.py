@@ -37,6 +37,7 @@ class OpendataPlugin(p.SingletonPlugin):
     p.implements(interfaces.IDemoData)
     p.implements(interfaces.IHappenings)
     p.implements(interfaces.IFrontPageFigures)
+    p.implements(interfaces.IIndexBatches)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IFacets, inherit=True)
     p.implements(IDatastoreBackend, inherit=True)
@@ -74,6 +75,10 @@ class OpendataPlugin(p.SingletonPlugin):
     # IPackageController
     def before_dataset_index(self, pkg_dict):
         return indexing.before_index(pkg_dict)
+
+    # IIndexBatches: the schedules of a rebuild's batch read and kept together
+    def index_batch(self, package_ids):
+        return indexing.batch(package_ids)
 
     def after_dataset_search(self, search_results, search_params):
         return indexing.after_search(search_results)
