@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 from typing import Any, Mapping
 
 import ckan.plugins.toolkit as tk
@@ -76,11 +77,11 @@ def _table(context: dict, datasets: list[dict], wanted: str | None,
     for dataset in candidates:
         for resource in dataset.get("resources", []):
             if resource.get("datastore_active"):
-                rows = []
-                for row in records.iterate(context, resource["id"]):
-                    rows.append(row)
-                    if len(rows) >= MAX_ROWS:
-                        break
+                try:
+                    rows = list(itertools.islice(records.iterate(context, resource["id"]),
+                                                 MAX_ROWS))
+                except tk.ObjectNotFound:
+                    continue  # the search index names a table the database no longer has
                 return dataset, rows, resource
     return None, [], None
 
