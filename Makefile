@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORTAL := $(PY) scripts/portal.py
 
-.PHONY: cluster up test test-ext test-ckan-search services stop install bench clean-var i18n
+.PHONY: cluster up test test-unit test-ext test-ckan-search services stop install bench clean-var i18n
 
 $(STAMP): setup.py requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: $(STAMP)
 	$(PORTAL) test $(XDIST) --dist loadfile tests --ignore $(FAULT_TEST)
 	$(PORTAL) test $(FAULT_TEST)
 	$(MAKE) test-ckan-search
+
+# The unit and integration tests: all of ours but the system tests (marked `system`: they serve
+# the portal, drive a browser or start programs), which make test runs as well.
+test-unit: $(STAMP)
+	$(PORTAL) test $(XDIST) --dist loadfile -m "not system" tests
 
 # CKAN's own search tests on the PostgreSQL engine: the whole of ckan.tests.logic.action.test_get
 # (package_search, package_autocomplete and every action that lists through the index) and the

@@ -24,6 +24,8 @@ from ckanext.transparency.rating import snapshots
 
 from .rating.conftest import act, february, people  # noqa: F401  (fixtures)
 
+pytestmark = pytest.mark.system
+
 PASSPHRASE = "tuz va non, 2026"
 needs_gpg = pytest.mark.skipif(not shutil.which("gpg"), reason="GnuPG (gpg) is not installed")
 

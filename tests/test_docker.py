@@ -10,6 +10,8 @@ import yaml
 
 import ckan
 
+pytestmark = pytest.mark.system
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCKER = ROOT / "docker"
 PORTAL_SERVICES = ("init", "web", "worker", "worker-secondary", "periodic")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.system
+
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = sorted(entry.name for entry in entry_points(group="ckan.plugins")
                  if entry.value.startswith("ckanext.transparency."))

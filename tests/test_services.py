@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.system
+
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 

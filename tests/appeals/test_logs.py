@@ -28,7 +28,7 @@ from ckanext.transparency import log_privacy
 
 from .conftest import appeal_data
 
-pytestmark = pytest.mark.usefixtures("people")
+pytestmark = [pytest.mark.system, pytest.mark.usefixtures("people")]
 
 ROOT = Path(__file__).resolve().parents[2]
 CKAN = str(Path(sys.executable).parent / "ckan")

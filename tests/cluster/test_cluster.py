@@ -18,6 +18,9 @@ from pathlib import Path
 
 import psutil
 import psycopg2
+import pytest
+
+pytestmark = pytest.mark.system
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = 20

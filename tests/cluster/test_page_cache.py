@@ -9,6 +9,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import pytest
+
+pytestmark = pytest.mark.system
+
 LOGOUT = "/user/_logout"  # the sign-out form in the header of a signed-in user's page
 
 

@@ -10,6 +10,8 @@ from ckanext.transparency.about import demo
 from ckanext.transparency.core.context import site_context
 from ckanext.transparency.demo import organization
 
+pytestmark = pytest.mark.system
+
 SCREENS = {"phone": {"width": 390, "height": 844}, "desk": {"width": 1280, "height": 900}}
 
 

@@ -8,6 +8,8 @@ from ckan.tests.helpers import call_action
 
 from ckanext.transparency.demo import loader
 
+pytestmark = pytest.mark.system
+
 BLOCKING = ("serious", "critical")
 
 

@@ -8,6 +8,8 @@ from ckan.tests import factories
 
 from .keyboard import choose_first, fits_the_screen, press_enter_on, tick, track, type_into
 
+pytestmark = pytest.mark.system
+
 
 @pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 def test_send_and_follow_an_appeal_with_the_keyboard_on_a_phone(live_server, phone,

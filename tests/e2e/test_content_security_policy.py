@@ -2,9 +2,13 @@
 portal, in a real browser, with no CSP violation in the console."""
 from __future__ import annotations
 
+import pytest
+
 from ckan.tests.helpers import call_action
 
 from .test_accessibility import demo_pages  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.system
 
 
 def _dialogue_pages() -> list[str]:

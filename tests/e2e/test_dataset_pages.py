@@ -16,6 +16,8 @@ from tests.opendata.conftest import table_bytes
 
 from .keyboard import fits_the_screen
 
+pytestmark = pytest.mark.system
+
 DATASETS = (  # type, table schema, name, frequency
     ("budget-execution", "budget", "byudjet-ijrosi", QUARTERLY),
     ("procurement", "ocds-releases", "davlat-xaridlari", MONTHLY),

@@ -14,6 +14,8 @@ from ckan.tests import factories
 
 from .keyboard import fits_the_screen, press_enter_on, type_into
 
+pytestmark = pytest.mark.system
+
 PASSWORD = "Budget-2026-quarterly"
 ROWS = [
     (2026, 1, "2026-yil I chorak", "4111100", "Asosiy ish haqi", 1000, 1100, 990, 90.0),

@@ -16,6 +16,8 @@ from ckanext.transparency.follow.model import Follow
 
 from .keyboard import tab_to, type_into
 
+pytestmark = pytest.mark.system
+
 PHONE = {"width": 390, "height": 844}
 
 

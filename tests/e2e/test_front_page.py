@@ -9,6 +9,8 @@ import pytest
 
 from ckanext.transparency.demo import loader
 
+pytestmark = pytest.mark.system
+
 NAMES = ["appeals", "schedule", "event", "drafts", "rating", "updates"]
 _loaded: list = []
 

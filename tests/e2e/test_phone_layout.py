@@ -11,6 +11,8 @@ from ckanext.transparency.demo import loader
 
 from .keyboard import track, type_into
 
+pytestmark = pytest.mark.system
+
 PHONE = {"width": 390, "height": 844}
 LONG_NAME = ("Qishloq xoʻjaligi, suv xoʻjaligi va ekologiya masalalari boʻyicha hududiy "
              "boshqarma qoshidagi muvofiqlashtirish boʻlimi")

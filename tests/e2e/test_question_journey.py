@@ -11,6 +11,8 @@ from ckan.tests.helpers import call_action
 
 from .keyboard import press_enter_on, type_into
 
+pytestmark = pytest.mark.system
+
 PASSWORD = "Samarqand-2026-savollar"
 
 

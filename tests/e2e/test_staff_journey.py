@@ -10,6 +10,8 @@ from ckan.tests.helpers import call_action
 from .keyboard import (choose_first, fits_the_screen, press_enter_on, tab_to, track,
                        type_into)
 
+pytestmark = pytest.mark.system
+
 PASSWORD = "Tashkent-2026-answers"
 
 

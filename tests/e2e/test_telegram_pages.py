@@ -19,6 +19,8 @@ from ..telegram.standin import BotApiStandIn
 from .conftest import CKAN, SHOTS, _answers, _free_port
 from .keyboard import tab_to
 
+pytestmark = pytest.mark.system
+
 SCREENS = {"phone": {"width": 390, "height": 844}, "desk": {"width": 1280, "height": 900}}
 TOKEN = "123456:E2E-token"
 

@@ -29,6 +29,8 @@ import pytest
 
 from tests.live import PortalProcess
 
+pytestmark = pytest.mark.system
+
 ROOT = Path(__file__).resolve().parents[2]
 PORTAL_VAR = ROOT / "var" / "faults"
 CLIENTS = 10

@@ -19,6 +19,8 @@ import ckan.lib.redis as ckan_redis
 
 from ckanext.transparency.appeals import safety
 
+pytestmark = pytest.mark.system
+
 SERVICES = Path(__file__).resolve().parents[2] / "scripts" / "services.py"
 ADDRESS = "203.0.113.7"
 

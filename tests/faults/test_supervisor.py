@@ -15,6 +15,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import supervisor  # noqa: E402
 
+pytestmark = pytest.mark.system
+
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(600)"]
 
 

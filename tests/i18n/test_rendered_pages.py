@@ -31,6 +31,8 @@ from .. import live
 from ..smtp import SmtpSink
 from ..plugins.xdist_workers import own_path
 
+pytestmark = pytest.mark.system
+
 VAR = Path(__file__).resolve().parents[2] / "var" / "i18n-rendered"
 PASSWORD = "Toshkent-2026-sahifalar"
 LOCALES = catalogs.LOCALES

@@ -20,6 +20,8 @@ from tests import live
 
 from .test_pages import published  # noqa: F401 - the fixture
 
+pytestmark = pytest.mark.system
+
 CLIENTS = 20
 SECONDS = 10
 LOGS = Path(__file__).resolve().parents[2] / "var" / "load"

@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import services  # noqa: E402  (scripts/services.py: the embedded PostgreSQL of the tests)
 
+pytestmark = pytest.mark.system
+
 
 @pytest.fixture
 def replica(ckan_config, monkeypatch):

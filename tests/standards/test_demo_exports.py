@@ -22,6 +22,8 @@ from ckanext.transparency.demo.datasets import DATASETS, KIND_TYPES
 
 from . import validators
 
+pytestmark = pytest.mark.system
+
 _loaded: dict = {}
 EXTENSION_SCHEMA = (Path(validators.OCDS).parent / "oc4ids" / "transparency-extension.json")
 EU = "http://publications.europa.eu/resource/authority/"
