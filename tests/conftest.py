@@ -9,6 +9,7 @@ import importlib
 import importlib.metadata
 import os
 import shutil
+import sys
 
 import pytest
 import sqlalchemy as sa
@@ -20,9 +21,11 @@ import ckan.config.middleware
 import ckan.model as model
 import ckan.model.user as user_model
 import ckan.plugins.core as plugins_core
+import ckan.plugins.toolkit as toolkit
 from ckan.common import config
-from ckan.lib import app_globals
+from ckan.lib import app_globals, webassets_tools
 from ckan.tests.helpers import CKANTestApp
+from sqlalchemy.orm import close_all_sessions
 
 from . import live
 from .smtp import SmtpSink
@@ -43,6 +46,26 @@ user_model.pbkdf2_sha512 = pbkdf2_sha512.using(rounds=1000)
 # the installed distributions do not change, and libyaml's parser gives the same documents.
 plugins_core.entry_points = functools.cache(importlib.metadata.entry_points)
 yaml.safe_load = functools.partial(yaml.load, Loader=yaml.CSafeLoader)
+
+
+# A plugin's update_config names its template folders and assets relative to its own file, which
+# CKAN's toolkit finds with inspect.stack(): that reads the source lines of every frame of the
+# call stack, a hundred deep under pytest, and cost most of each plugin load. The caller's
+# frame gives the same file.
+def _add_served_directory(config_, relative_path: str, config_var: str) -> str:
+    path = os.path.join(os.path.dirname(sys._getframe(2).f_code.co_filename), relative_path)
+    if path not in config_.get(config_var, []):
+        config_[config_var] = [path, *config_.get(config_var, [])]
+    return path
+
+
+def _add_resource(path: str, name: str) -> None:
+    webassets_tools.create_library(
+        name, os.path.join(os.path.dirname(sys._getframe(1).f_code.co_filename), path))
+
+
+toolkit._add_served_directory = _add_served_directory
+toolkit.add_resource = _add_resource
 
 
 # Plugins whose migrations change tables in CKAN's own schema: resetting the database drops
@@ -66,19 +89,32 @@ def _head(plugin: str, package: str) -> str:
     return ScriptDirectory(_migrations(package, plugin)).get_current_head()
 
 
-def _behind_head() -> list[str]:
+def _tables(connection) -> set[str]:
+    return set(connection.scalars(sa.text(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")))
+
+
+def _behind_head(connection, tables: set[str]) -> list[str]:
     """The plugins whose tables are not at their newest migration: CKAN's reset drops them only
     the first time (afterwards it deletes rows), and re-running six plugins' migrations to find
     nothing to do cost 2.4 of the 2.7 seconds of every clean_db."""
-    with model.meta.engine.connect() as connection:
-        present = set(connection.scalars(sa.text(
-            "SELECT table_name FROM information_schema.tables WHERE table_name = ANY(:names)"),
-            {"names": [f"{plugin}_alembic_version" for plugin in MIGRATIONS]}))
-        versions = {plugin: connection.scalar(sa.text(
-            f"SELECT version_num FROM {plugin}_alembic_version"))
-            for plugin in MIGRATIONS if f"{plugin}_alembic_version" in present}
+    present = [plugin for plugin in MIGRATIONS if f"{plugin}_alembic_version" in tables]
+    versions = dict(connection.execute(sa.text(" UNION ALL ".join(
+        f"SELECT '{plugin}', version_num FROM {plugin}_alembic_version"
+        for plugin in present))).all()) if present else {}
     return [plugin for plugin, package in MIGRATIONS.items()
             if versions.get(plugin) != _head(plugin, package)]
+
+
+def _delete_rows(connection, tables: set[str]) -> None:
+    """What CKAN's reset does after its first (which drops every table): the rows of the tables
+    on CKAN's metadata deleted, children first; the plugins' alembic versions, CKAN's tracking
+    tables and the search index (clean_index empties it) are left. CKAN asks the database
+    whether each table exists and deletes from each in a round trip of its own: 0.11-0.15 s,
+    against 0.05 s for one batch; a TRUNCATE of every table took 0.35 s (new files for each)."""
+    connection.exec_driver_sql("".join(
+        f'DELETE FROM "{table.name}";' for table in reversed(model.repo.metadata.sorted_tables)
+        if table.name in tables and table.name != "alembic_version"))
 
 
 def _upgrade(plugin: str, package: str) -> None:
@@ -95,8 +131,15 @@ def _upgrade(plugin: str, package: str) -> None:
 @pytest.fixture(scope="session")
 def reset_db(reset_db):
     def reset():
-        reset_db()
-        for plugin in _behind_head():
+        if not model.repo.tables_created_and_initialised:
+            reset_db()  # a process's first: every table dropped, CKAN's migrated again
+        close_all_sessions()
+        model.Session.remove()
+        with model.meta.engine.begin() as connection:
+            tables = _tables(connection)
+            _delete_rows(connection, tables)
+            behind = _behind_head(connection, tables)
+        for plugin in behind:
             _upgrade(plugin, MIGRATIONS[plugin])
     return reset
 
