@@ -32,11 +32,12 @@ def portal(clean_db, with_plugins, clean_redis):
     dataset = factories.Dataset(name="budget-2026", owner_org=department["id"],
                                 user={"name": "editor"})
     call = helpers.call_action
+    today = site_today("consultations")  # in Tashkent the day starts five hours before UTC's
     draft = call("consultation_create", context=_as(editor), name="draft-one",
                  title="Ochiqlik nizomi", summary="Loyiha", kind="decision",
                  owner_org="finance", body="## 1-modda. Umumiy\n\nMatn.\n",
-                 opens_on=site_today().isoformat(),
-                 closes_on=(site_today() + datetime.timedelta(days=15)).isoformat())
+                 opens_on=today.isoformat(),
+                 closes_on=(today + datetime.timedelta(days=15)).isoformat())
     proposal = call("consultation_proposal_create", context=_as(citizen),
                     consultation_id=draft["id"], article_number="1", text="Muddatni uzaytirish")
     call("consultation_proposal_moderate", context=_as(editor), id=proposal["id"],

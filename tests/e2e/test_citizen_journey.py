@@ -65,7 +65,7 @@ def _draft_to_discuss() -> dict:
     editor = factories.User()
     helpers.call_action("member_create", id=department["id"], object=editor["name"],
                         object_type="user", capacity="editor")
-    today = site_today()  # the site's day: in Tashkent it starts five hours before UTC's
+    today = site_today("consultations")  # in Tashkent the day starts five hours before UTC's
     return helpers.call_action(
         "consultation_create", context={"user": editor["name"], "ignore_auth": False},
         name="ochiqlik-nizomi", title="Очиқлик тўғрисидаги низом", summary="Лойиҳа",
