@@ -9,7 +9,7 @@ import pytest
 
 from ckan.tests import factories, helpers
 
-from ckanext.transparency.core.clock import site_today
+from ckanext.transparency.consultations.settings import today as consultations_today
 
 CITIZEN_NAME = "Gulnora Xyzzyeva"
 
@@ -32,7 +32,7 @@ def portal(clean_db, with_plugins, clean_redis):
     dataset = factories.Dataset(name="budget-2026", owner_org=department["id"],
                                 user={"name": "editor"})
     call = helpers.call_action
-    today = site_today("consultations")  # in Tashkent the day starts five hours before UTC's
+    today = consultations_today()  # in Tashkent the day starts five hours before UTC's
     draft = call("consultation_create", context=_as(editor), name="draft-one",
                  title="Ochiqlik nizomi", summary="Loyiha", kind="decision",
                  owner_org="finance", body="## 1-modda. Umumiy\n\nMatn.\n",

@@ -2,9 +2,13 @@
 the number and code, and follows it."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from ckan.tests import factories
+from ckan.tests import factories, helpers
+
+from ckanext.transparency.consultations.settings import today as consultations_today
 
 from .keyboard import choose_first, fits_the_screen, press_enter_on, tick, track, type_into
 
@@ -58,14 +62,11 @@ def test_a_wrong_code_gets_a_clear_error_in_the_readers_language(live_server, ph
 
 def _draft_to_discuss() -> dict:
     """An open draft of a department, as its editor puts it up for discussion."""
-    import datetime as dt
-    from ckan.tests import helpers
-    from ckanext.transparency.core.clock import site_today
     department = factories.Organization(name="ochiqlik", title="Очиқлик бўлими")
     editor = factories.User()
     helpers.call_action("member_create", id=department["id"], object=editor["name"],
                         object_type="user", capacity="editor")
-    today = site_today("consultations")  # in Tashkent the day starts five hours before UTC's
+    today = consultations_today()  # in Tashkent the day starts five hours before UTC's
     return helpers.call_action(
         "consultation_create", context={"user": editor["name"], "ignore_auth": False},
         name="ochiqlik-nizomi", title="Очиқлик тўғрисидаги низом", summary="Лойиҳа",

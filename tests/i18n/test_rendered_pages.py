@@ -24,7 +24,7 @@ from ckan.lib import jobs
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
-from ckanext.transparency.core.clock import site_today
+from ckanext.transparency.consultations.settings import today as consultations_today
 from ckanext.transparency.i18n import catalogs, pagecheck
 
 from .. import live
@@ -110,7 +110,7 @@ def _make_site(linked_table: str) -> dict:
                         title="Byudjet ijrosi boʻyicha brifing", owner_org=org["id"],
                         start=(now + dt.timedelta(days=7)).isoformat() + "Z",
                         description="Choraklik natijalar", location="Toshkent, 1-xona")
-    today = site_today("consultations")
+    today = consultations_today()
     draft = call_action("consultation_create", context=dict(editing), name="ochiqlik-nizomi",
                         title="Ochiqlik toʻgʻrisidagi nizom", summary="Loyiha", kind="decision",
                         owner_org=org["name"],
