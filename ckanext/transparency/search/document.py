@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from . import fields
 from .text import positions, tokenize
@@ -97,7 +96,9 @@ def exact_string(value: Any) -> str:
 
 
 def _quote_lexeme(word: str) -> str:
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in word or "\\" in word:
+        word = word.replace("\\", "\\\\").replace("'", "''")
+    return "'" + word + "'"
 
 
 def fits(term: str) -> bool:
@@ -111,24 +112,26 @@ class _VectorBuilder:
     def __init__(self) -> None:
         self.position = 1
         self.size = 0
-        self.positions: dict[str, list[str]] = defaultdict(list)
+        self.positions: dict[str, list[str]] = {}
 
-    def add(self, slots: list[list[str]], letter: str) -> None:
+    def add(self, slots: Iterable[Sequence[str]], letter: str) -> None:
         """Terms by position: all terms of a slot share its position."""
+        positions = self.positions
         for terms in slots:
             if self.position > MAX_POSITION:
                 return
+            mark = f"{self.position}{letter}"
             for term in terms:
-                if not fits(term):
-                    continue
-                slots_of_term = self.positions[term]
-                if not slots_of_term:
+                marks = positions.get(term)
+                if marks is None:
+                    if not fits(term):
+                        continue
                     self.size += len(term.encode("utf-8")) + 8
                     if self.size > MAX_VECTOR_BYTES:
-                        del self.positions[term]
                         return
-                if len(slots_of_term) < MAX_POSITIONS_PER_WORD:
-                    slots_of_term.append(f"{self.position}{letter}")
+                    marks = positions[term] = []
+                if len(marks) < MAX_POSITIONS_PER_WORD:
+                    marks.append(mark)
                     self.size += 4
             self.position += 1
         self.position += POSITION_GAP

@@ -10,6 +10,8 @@ the weight letter of a field says how much a match in it counts.
 """
 from __future__ import annotations
 
+import functools
+
 from . import text
 
 STRING, TEXT, DATE, INT = "string", "text", "date", "int"
@@ -78,6 +80,12 @@ def language_field(field: str, language: str) -> str:
     return f"{field}{TRANSLATED_MARK}{language}"
 
 
+# The answers below depend on the field's name only; they are asked for every field of every
+# document indexed, so they are remembered.
+_by_name = functools.lru_cache(maxsize=4096)
+
+
+@_by_name
 def _split_language(field: str) -> tuple[str, str | None]:
     """(source field, language) of a language field, (field, None) of any other."""
     source, mark, language = field.rpartition(TRANSLATED_MARK)
@@ -91,6 +99,7 @@ def language(field: str) -> str | None:
     return _split_language(field)[1]
 
 
+@_by_name
 def kind(field: str) -> str:
     field = _split_language(field)[0]
     if field in _TEXT_FIELDS or field.startswith(("extras_", "res_extras_")):
@@ -106,6 +115,7 @@ def is_indexed(field: str) -> bool:
     return field not in _NOT_INDEXED
 
 
+@_by_name
 def is_stored(field: str) -> bool:
     field = _split_language(field)[0]
     if field in _NOT_STORED:
@@ -114,6 +124,7 @@ def is_stored(field: str) -> bool:
             or field.endswith("_date") or field.startswith(("extras_", "res_extras_", "vocab_")))
 
 
+@_by_name
 def weight_letter(field: str) -> str | None:
     """The tsvector weight of a free-text field, None where it is only in the catch-all."""
     field = _split_language(field)[0]
@@ -124,6 +135,7 @@ def weight_letter(field: str) -> str | None:
     return None
 
 
+@_by_name
 def copied_to_text(field: str) -> bool:
     field = _split_language(field)[0]
     return field in TEXT_COPY_SOURCES or field.startswith(TEXT_COPY_PREFIXES)

@@ -99,11 +99,11 @@ def words(text: str) -> list[str]:
             for w in (normalize(p) for p in _parts(chunk)) if w]
 
 
-def positions(text: str, language: str | None = None) -> list[list[str]]:
+def positions(text: str, language: str | None = None) -> list[tuple[str, ...]]:
     """The terms of an indexed text by position: the word first, then its stems, and at the
     first part of a run of two or more its catenation and the catenation's stems. `language`
     (see `stems`) is the text's language when it is known."""
-    return [list(slot) for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text)))
+    return [slot for chunk in _CHUNK_RE.findall(unicodedata.normalize("NFC", str(text)))
             for slot in _chunk_positions(chunk, language)]
 
 
