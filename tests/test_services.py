@@ -36,6 +36,33 @@ def test_services_start_in_a_directory_only_root_can_enter():
         with psycopg2.connect(url) as conn, conn.cursor() as cursor:
             cursor.execute("SELECT current_user")
             assert cursor.fetchone() == ("ckan_default",)
+            cursor.execute("SELECT setting::bigint * 8192 / 2^20 FROM pg_settings "
+                           "WHERE name = 'shared_buffers'")
+            assert cursor.fetchone()[0] == services().shared_buffers_mb()
     finally:
         subprocess.run([sys.executable, script, "stop"], env=env, capture_output=True)
         shutil.rmtree(private, ignore_errors=True)
+
+
+def services():
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        import services as module
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    return module
+
+
+@pytest.mark.parametrize("limit, expected", [
+    ("max", None),                    # no container limit: a quarter of the machine's memory
+    (str(2 * 2**30), 512),            # a container of 2 GB
+    (str(512 * 2**20), 256),          # never below 256 MB
+    (str(256 * 2**30), None),         # a limit above the machine's memory does not count
+])
+def test_the_cache_is_a_quarter_of_the_memory_between_256_mb_and_8_gb(tmp_path, limit, expected):
+    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    (tmp_path / "memory.max").write_text(limit + "\n")
+    got = services().shared_buffers_mb(tmp_path / "memory.max")
+    assert got == (expected or max(256, min(8192, machine // 4 // 2**20)))
+    assert services().shared_buffers_mb(tmp_path / "absent") == max(
+        256, min(8192, machine // 4 // 2**20))

@@ -11,8 +11,10 @@ for
   (a) a two-word free-text query,
   (b) free text + three fq filters + four facets,
   (c) filters only, sorted by metadata_modified desc,
-the median and 95th percentile latency of CKAN's package_search action in-process and of the
-same statement as bare SQL on the same table, the load average, the index write rate
+the median and 95th percentile latency of CKAN's package_search action in-process, of the
+same statement as bare SQL on the same table, and of a bare count(*) of the rows its condition
+matches (the floor: what any plan that counts the hits exactly pays in PostgreSQL, before
+ranking, facets and the page), the load average, the index write rate
 (datasets/s) of add() in CKAN's batches of 100, and (--rebuild N) CKAN's search-index rebuild
 beside `ckan transparency search rebuild` over N real datasets. Its documents are removed at
 the end unless --keep.
@@ -228,15 +230,15 @@ def main() -> None:
 
     package_search = tk.get_action("package_search")
     print(f"\nload average before the queries: {load()}")
-    print(f"\n{'query':<44} {'package_search':>20} {'bare SQL':>20}")
-    print(f"{'':<44}" + f"{'median':>10}{'p95':>10}" * 2)
+    print(f"\n{'query':<44} {'package_search':>20} {'bare SQL':>20} {'count(*) only':>20}")
+    print(f"{'':<44}" + f"{'median':>10}{'p95':>10}" * 3)
     with app._wsgi_app.test_request_context():
         for label, make in (("(a) two-word free text", query_a),
                             ("(b) free text + 3 fq + 4 facets", query_b),
                             ("(c) filters only, modified desc", query_c)):
             r = random.Random(7)
             params_list = [make(r) for _ in range(args.runs)]
-            action_times, sql_times, hits, pages = [], [], [], []
+            action_times, sql_times, count_times, hits, pages = [], [], [], [], []
             for params in params_list:
                 t0 = time.perf_counter()
                 result = package_search({"ignore_auth": True}, dict(params))
@@ -244,7 +246,7 @@ def main() -> None:
                 hits.append(result["count"])
             for i, params in enumerate(params_list):
                 solr = solr_params(params)
-                plan = planner.build_search(solr.pop("q"), solr)
+                plan = planner.build_search(solr["q"], {k: v for k, v in solr.items() if k != "q"})
                 with conn._cursor() as cursor:
                     t0 = time.perf_counter()
                     cursor.execute(plan.sql, plan.params)
@@ -252,9 +254,14 @@ def main() -> None:
                     sql_times.append((time.perf_counter() - t0) * 1000)
                     if i < PAGES_SAMPLE:
                         pages.append(pages_read(cursor, plan))
+                    count_sql, count_params = floor_statement(solr)
+                    t0 = time.perf_counter()
+                    cursor.execute(count_sql, count_params)
+                    cursor.fetchone()
+                    count_times.append((time.perf_counter() - t0) * 1000)
             print(f"{label:<44}" + "".join(
                 f"{statistics.median(times):8.1f}ms{percentile(times, 0.95):8.1f}ms"
-                for times in (action_times, sql_times))
+                for times in (action_times, sql_times, count_times))
                 + f"   (median hits {statistics.median(hits):,.0f}, "
                   f"pages {statistics.median(pages):,.0f})")
     print(f"load average after the queries: {load()}")
@@ -301,6 +308,17 @@ def time_rebuild(count: int, processes: int) -> None:
           f"{elapsed:.1f} s, {indexed / elapsed:,.0f} datasets/s ({len(errors)} errors); "
           f"load average {load()}")
     make_connection().delete(q="organization:bench-rebuild")
+
+
+def floor_statement(solr: dict) -> tuple[str, dict]:
+    """SELECT count(*) of the rows the search's q and fq match: no rank, facets nor page."""
+    from ckanext.transparency.search import planner
+    from ckanext.transparency.search.document import TABLE
+
+    params: dict = {}
+    options = dict(solr, is_q=True, now=datetime.now(timezone.utc))
+    condition, _rank = planner.where_clause([solr["q"], *solr["fq"]], options, params)
+    return f"SELECT count(*) FROM {TABLE} d WHERE {condition}", params
 
 
 def solr_params(params: dict) -> dict:
