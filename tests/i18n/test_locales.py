@@ -111,3 +111,22 @@ def test_dates_and_times_in_the_word_order_of_each_language(app, locale, date, d
         assert _spaces(toolkit.h.render_datetime("2026-11-26T09:05:00",
                                                  with_hours=True)) == date_time
         assert toolkit.h.render_datetime("2026-11-26T09:05:00", "%d.%m.%Y") == "26.11.2026"
+
+
+@pytest.mark.usefixtures("with_plugins")
+@pytest.mark.parametrize("locale, day", [
+    ("uz", "2026-yil 13-dekabr"),
+    ("uz_Cyrl", "2026-йил 13-декабр"),
+    ("ru", "13 декабря 2026 г."),
+    ("en", "December 13, 2026"),
+])
+def test_event_times_in_the_word_order_of_each_language(app, locale, day):
+    """Briefings, polls and questions show their times as the other pages show dates, in the
+    site's time zone; an action called outside a request (the home page's badge) in English."""
+    from ckanext.transparency.dialogue import helpers, times
+    clock = times.to_local(datetime.datetime(2026, 12, 13, 10, 0)).strftime("%H:%M")
+    with app.flask_app.test_request_context("/", environ_base={"CKAN_LANG": locale}):
+        assert _spaces(helpers.dialogue_when("2026-12-13T10:00:00Z")) == f"{day}, {clock}"
+    assert _spaces(helpers.dialogue_when("2026-12-13T10:00:00Z")) == \
+        f"December 13, 2026, {clock}"
+    assert helpers.dialogue_when(None) == ""

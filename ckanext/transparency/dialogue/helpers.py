@@ -7,7 +7,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ckanext.transparency.core.context import user_context
-from ckanext.transparency.i18n import display
+from ckanext.transparency.i18n import display, formatting
 
 from . import times, video
 from .model import utcnow
@@ -54,12 +54,11 @@ def dialogue_reason_labels() -> dict[str, str]:
     return reason_labels()
 
 
-def dialogue_when(value: str | None, with_time: bool = True) -> str:
-    """An API time ("...Z") in the site's timezone, for people."""
+def dialogue_when(value: str | None) -> str:
+    """An API time ("...Z") in the site's timezone, in the reader's language."""
     if not value:
         return ""
-    local = times.to_local(times.parse(value))
-    return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+    return formatting.zoned_datetime(times.to_local(times.parse(value)))
 
 
 def dialogue_countdown(value: str | None) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Optional, Union
 
 import ckan.plugins.toolkit as tk
-from babel import Locale
+from babel import Locale, dates
 from flask_babel import (format_currency, format_date, format_datetime, format_decimal,
                          get_locale)
 
@@ -84,6 +84,15 @@ def transparency_datetime(value: Union[None, str, datetime.datetime],
         date_pattern = _babel_long_date()
     time_pattern = "HH:mm:ss" if with_seconds else "HH:mm"
     return format_datetime(value, f"{date_pattern}, {time_pattern}")
+
+
+def zoned_datetime(value: datetime.datetime) -> str:
+    """A date and time already in the zone to show it in, in the page's language
+    ("2026-yil 13-dekabr, 11:00"); outside a request (an action called by a job) in English."""
+    locale = _locale() or "en"
+    date_pattern = LONG_DATE.get(locale) or Locale.parse(locale).date_formats["long"].pattern
+    return dates.format_datetime(value, f"{date_pattern}, HH:mm", tzinfo=value.tzinfo,
+                                 locale=locale)
 
 
 def _babel_long_date() -> str:
