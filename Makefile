@@ -56,11 +56,11 @@ test-unit: $(STAMP)
 # does not ship, so they cannot run anywhere.
 CKAN_SEARCH_TESTS := $(VENV)/lib/python3.11/site-packages/ckan/tests/lib/search
 test-ckan-search: $(STAMP)
-	$(PORTAL) test $(XDIST) --dist loadscope --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
+	$(PORTAL) test $(XDIST) --dist loadscope --ckan-ini=tests/ckan-search.ini -p no:cacheprovider -p fixed_fake_data \
 		--pyargs ckan.tests.logic.action.test_get
-	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
+	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider -p fixed_fake_data \
 		--pyargs ckan.tests.controllers.test_api -k dataset_autocomplete
-	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider \
+	$(PORTAL) test --ckan-ini=tests/ckan-search.ini -p no:cacheprovider -p fixed_fake_data \
 		--pyargs ckan.tests.lib.search \
 		--deselect $(CKAN_SEARCH_TESTS)/test_search.py::test_check_invalid_schema \
 		--deselect $(CKAN_SEARCH_TESTS)/test_search.py::test_check_schema_with_wrong_version
