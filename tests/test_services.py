@@ -12,6 +12,9 @@ import pytest
 pytestmark = pytest.mark.system
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+sys.path.insert(0, str(SCRIPTS))
+
+import services  # noqa: E402  (scripts/services.py)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="PostgreSQL runs as its own user only under root")
@@ -38,19 +41,10 @@ def test_services_start_in_a_directory_only_root_can_enter():
             assert cursor.fetchone() == ("ckan_default",)
             cursor.execute("SELECT setting::bigint * 8192 / 2^20 FROM pg_settings "
                            "WHERE name = 'shared_buffers'")
-            assert cursor.fetchone()[0] == services().shared_buffers_mb()
+            assert cursor.fetchone()[0] == services.shared_buffers_mb()
     finally:
         subprocess.run([sys.executable, script, "stop"], env=env, capture_output=True)
         shutil.rmtree(private, ignore_errors=True)
-
-
-def services():
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        import services as module
-    finally:
-        sys.path.remove(str(SCRIPTS))
-    return module
 
 
 @pytest.mark.parametrize("limit, expected", [
@@ -61,8 +55,7 @@ def services():
 ])
 def test_the_cache_is_a_quarter_of_the_memory_between_256_mb_and_8_gb(tmp_path, limit, expected):
     machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    a_quarter = max(256, min(8192, machine // 4 // 2**20))
     (tmp_path / "memory.max").write_text(limit + "\n")
-    got = services().shared_buffers_mb(tmp_path / "memory.max")
-    assert got == (expected or max(256, min(8192, machine // 4 // 2**20)))
-    assert services().shared_buffers_mb(tmp_path / "absent") == max(
-        256, min(8192, machine // 4 // 2**20))
+    assert services.shared_buffers_mb(tmp_path / "memory.max") == (expected or a_quarter)
+    assert services.shared_buffers_mb(tmp_path / "absent") == a_quarter

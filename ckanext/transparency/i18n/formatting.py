@@ -79,9 +79,7 @@ def transparency_datetime(value: Union[None, str, datetime.datetime],
         return transparency_date(value)
     if value.tzinfo is None:
         value = value.replace(tzinfo=datetime.timezone.utc)
-    date_pattern = _long_date_pattern()
-    if date_pattern == LONG_DATE_FALLBACK:
-        date_pattern = _babel_long_date()
+    date_pattern = _long_date_of(_locale())
     time_pattern = "HH:mm:ss" if with_seconds else "HH:mm"
     return format_datetime(value, f"{date_pattern}, {time_pattern}")
 
@@ -90,13 +88,13 @@ def zoned_datetime(value: datetime.datetime) -> str:
     """A date and time already in the zone to show it in, in the page's language
     ("2026-yil 13-dekabr, 11:00"); outside a request (an action called by a job) in English."""
     locale = _locale() or "en"
-    date_pattern = LONG_DATE.get(locale) or Locale.parse(locale).date_formats["long"].pattern
-    return dates.format_datetime(value, f"{date_pattern}, HH:mm", tzinfo=value.tzinfo,
+    return dates.format_datetime(value, f"{_long_date_of(locale)}, HH:mm", tzinfo=value.tzinfo,
                                  locale=locale)
 
 
-def _babel_long_date() -> str:
-    return Locale.parse(_locale() or "en").date_formats["long"].pattern
+def _long_date_of(locale: str) -> str:
+    """The long date pattern of a locale: the portal's (LONG_DATE) or babel's."""
+    return LONG_DATE.get(locale) or Locale.parse(locale or "en").date_formats["long"].pattern
 
 
 @tk.chained_helper
