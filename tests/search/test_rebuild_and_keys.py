@@ -1,5 +1,6 @@
 """`ckan transparency search rebuild` indexes exactly what CKAN's `search-index rebuild` does;
 the string-value arrays that the migration fills are the ones build_row makes."""
+import gc
 import importlib
 
 import pytest
@@ -59,6 +60,7 @@ def test_parallel_rebuild_indexes_what_ckan_rebuild_does(cli, ckan_config):
                                        "--processes", "2", "--batch", "2"])
     assert result.exit_code == 0, result.output
     assert _index(site_id) == expected
+    assert gc.get_freeze_count() == 0  # what the workers shared is collected again here
     assert helpers.call_action("package_search", q="hisobot")["count"] == 5
 
 

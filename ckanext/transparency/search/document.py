@@ -117,24 +117,29 @@ class _VectorBuilder:
     def add(self, slots: Iterable[Sequence[str]], letter: str) -> None:
         """Terms by position: all terms of a slot share its position."""
         positions = self.positions
+        position, size = self.position, self.size  # locals: this loop runs for every word
         for terms in slots:
-            if self.position > MAX_POSITION:
-                return
-            mark = f"{self.position}{letter}"
+            if position > MAX_POSITION:
+                break
+            mark = f"{position}{letter}"
             for term in terms:
                 marks = positions.get(term)
                 if marks is None:
-                    if not fits(term):
+                    length = len(term.encode("utf-8"))
+                    if length > MAX_LEXEME_BYTES:
                         continue
-                    self.size += len(term.encode("utf-8")) + 8
-                    if self.size > MAX_VECTOR_BYTES:
+                    size += length + 8 + 4
+                    if size - 4 > MAX_VECTOR_BYTES:
+                        self.position, self.size = position, size - 4
                         return
-                    marks = positions[term] = []
-                if len(marks) < MAX_POSITIONS_PER_WORD:
+                    positions[term] = [mark]
+                elif len(marks) < MAX_POSITIONS_PER_WORD:
                     marks.append(mark)
-                    self.size += 4
-            self.position += 1
-        self.position += POSITION_GAP
+                    size += 4
+            position += 1
+        else:
+            position += POSITION_GAP
+        self.position, self.size = position, size
 
     def literal(self) -> str:
         return " ".join(f"{_quote_lexeme(w)}:{','.join(p)}" for w, p in self.positions.items())
@@ -157,6 +162,7 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
             continue
         values = _as_list(value)
         kind = fields.kind(field)
+        letter = fields.weight_letter(field)
         if kind == fields.TEXT:
             slots_per_value = [positions(str(v), fields.language(field)) for v in values]
             tokens[field] = sorted({t for slots in slots_per_value for slot in slots
@@ -166,8 +172,9 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
         else:
             canonical = canonical_date if kind == fields.DATE else exact_string
             terms[field] = [canonical(v) for v in values]
+            if not letter and not fields.copied_to_text(field):
+                continue  # an id, a date, a state: matched by its terms only, not as words
             slots_per_value = [positions(exact_string(v)) for v in values]
-        letter = fields.weight_letter(field)
         for slots in slots_per_value:
             if letter:
                 vector.add(slots, letter)

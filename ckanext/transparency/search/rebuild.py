@@ -12,6 +12,7 @@ index in one statement instead of one statement per dataset.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import time
@@ -119,6 +120,9 @@ def rebuild(ids: list[str] | None = None, processes: int = 2, batch_size: int = 
     else:
         model.meta.engine.dispose()
         connection.close_pools()
+        # The application's objects, which the workers inherit, stay out of the workers'
+        # garbage collections (which they would otherwise walk through again and again).
+        gc.freeze()
         pool = multiprocessing.get_context("fork").Pool(processes, initializer=_fresh_connections)
         results = pool.imap_unordered(_run, batches)
     try:
@@ -131,4 +135,5 @@ def rebuild(ids: list[str] | None = None, processes: int = 2, batch_size: int = 
         if pool is not None:
             pool.close()
             pool.join()
+            gc.unfreeze()
     return done, errors, time.perf_counter() - started
