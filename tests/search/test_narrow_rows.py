@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-import ckan.lib.search as search
 from ckan.cli.cli import ckan as ckan_command
 from ckan.tests import factories, helpers
 
@@ -42,15 +41,17 @@ def test_wide_columns_are_out_of_line_and_the_title_vector_in_the_row(ckan_confi
 
 @pytest.mark.usefixtures("clean_db", "clean_index")
 def test_migration_moves_an_existing_index_over(cli, ckan_config):
-    dataset = factories.Dataset(name="byudjet", title="Byudjet ijrosi", notes=LONG_NOTES,
+    factories.Dataset(name="byudjet", title="Byudjet ijrosi", notes=LONG_NOTES,
                       tags=[{"name": "moliya"}])
     site_id = ckan_config["ckan.site_id"]
     downgraded = cli.invoke(ckan_command, ["db", "downgrade", "-p", "transparency_search",
                                            "-v", "0004_string_keys"])
     try:
         assert downgraded.exit_code == 0, downgraded.output
-        search.rebuild(dataset["id"])  # written as 0004 writes it
         with make_connection()._cursor() as cursor:
+            # the row written again (a new vector) where 0004 puts it
+            cursor.execute(f"UPDATE {TABLE} SET tsv = tsv || ''::tsvector WHERE site_id = %s",
+                           (site_id,))
             cursor.execute(f"SELECT pg_column_toast_chunk_id(tsv) FROM {TABLE} "
                            "WHERE site_id = %s", (site_id,))
             assert cursor.fetchall() == [(None,)]  # the row as 0004 kept it: all in line

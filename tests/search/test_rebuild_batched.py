@@ -13,7 +13,7 @@ from ckan.tests import factories, helpers
 
 from ckanext.transparency.demo.datasets import DATASETS
 from ckanext.transparency.opendata.model import ScheduleState
-from ckanext.transparency.search import fields, rebuild
+from ckanext.transparency.search import document, fields, rebuild
 from ckanext.transparency.search.document import STORED, TABLE
 from ckanext.transparency.search.install import make_connection
 
@@ -31,7 +31,7 @@ def _documents(site_id: str) -> dict[str, dict]:
             (site_id,))
         found = {}
         for doc, *columns in cursor.fetchall():
-            doc = dict(doc)
+            doc = document.unpacked(doc)
             doc.pop("indexed_ts")
             for field in ("data_dict", "validated_data_dict"):
                 doc[field] = json.loads(doc[field])

@@ -183,7 +183,7 @@ class PostgresSolr:
                 [(r["index_id"], r["site_id"], r["terms"], r["tokens"], r["texts"], r["tsv"],
                   r["keys"], r["flags"], r["doc"]) for r in rows],
                 template="(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s::tsvector, %s::text[], "
-                         "%s::text[], %s::jsonb)",
+                         "%s::text[], %s)",
                 page_size=len(rows))
         return json.dumps({"responseHeader": {"status": 0}})
 
@@ -250,7 +250,7 @@ class PostgresSolr:
         wanted = [f for f in wanted if f != "score"]
         cursor.execute(f"SELECT index_id, doc FROM {STORED} WHERE index_id = ANY(%s)",
                        ([index_id for index_id, _ in page],))
-        stored = dict(cursor.fetchall())
+        stored = {index_id: document.unpacked(doc) for index_id, doc in cursor.fetchall()}
         docs = []
         for index_id, score in page:
             if index_id not in stored:  # deleted between the two statements

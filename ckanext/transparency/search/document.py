@@ -1,7 +1,8 @@
 """From a Solr document (what CKAN's PackageSearchIndex sends) to one row of the index table.
 
 Columns of a row:
-  doc     every field as given (JSON), from which `fl` returns the stored ones
+  doc     every field as given, from which `fl` returns the stored ones (in STORED: its
+          JSON, compressed by `packed`)
   terms   {field: [exact values]} of string, date and int fields: matching and facets
   tokens  {field: [canonical words]} of text fields: fielded word matching
   texts   {field: " w1 w2 | w3 "}: the words of text fields in order, for phrases and wildcards
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zlib
 from typing import Any, Iterable, Sequence
 
 from . import fields
@@ -201,7 +203,7 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
     return {
         "index_id": str(doc["index_id"]),
         "site_id": exact_string(doc.get("site_id", "")),
-        "doc": json.dumps(doc),
+        "doc": packed(doc),
         "terms": json.dumps(terms),
         "tokens": json.dumps(tokens),
         "texts": json.dumps(texts),
@@ -209,6 +211,21 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
         "keys": keys,
         "flags": flags,
     }
+
+
+def packed(doc: dict[str, Any]) -> bytes:
+    """A document as STORED keeps it: its JSON compressed with zlib (fastest level). That costs
+    the rebuild a third of what PostgreSQL's own compression of a jsonb column did, and takes
+    less room (3.0 kB a dataset against 4.8 kB): data_dict and validated_data_dict repeat each
+    other further apart than PostgreSQL's compressor looks back."""
+    return zlib.compress(json.dumps(doc).encode("utf-8"), 1)
+
+
+def unpacked(stored: bytes | memoryview) -> dict[str, Any]:
+    """A document from STORED. One kept since before migration 0006 is its JSON as it was,
+    until it is indexed again (a zlib stream starts with "x", JSON with "{")."""
+    data = bytes(stored)
+    return json.loads(data if data.startswith(b"{") else zlib.decompress(data))
 
 
 def stored_fields(doc: dict[str, Any], wanted: Iterable[str] | None) -> dict[str, Any]:
