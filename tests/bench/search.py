@@ -94,7 +94,8 @@ def _rows(chunk: tuple[int, int, float]) -> list[str]:
     lines = []
     for i in range(first, last):
         row = document.build_row(make_doc(i, random.Random(20261126 + i), now))
-        row = dict(row, keys=json.dumps(row["keys"]), flags=json.dumps(row["flags"]))
+        row = dict(row, keys=json.dumps(row["keys"]), flags=json.dumps(row["flags"]),
+                   doc="\\x" + row["doc"].hex())  # bytea's input form
         lines.append("\t".join(_copy_escape(row[c]) for c in (
             "index_id", "site_id", "terms", "tokens", "texts", "tsv", "keys", "flags", "doc")))
     return lines
@@ -121,7 +122,7 @@ def index(conn, count: int, unique: int, processes: int) -> None:
     with multiprocessing.get_context("fork").Pool(processes) as pool, conn._cursor() as cursor:
         cursor.execute("SET statement_timeout = 0")  # the bulk statements take minutes
         cursor.execute("CREATE TEMP TABLE bench_rows (index_id text, site_id text, terms jsonb, "
-                       "tokens jsonb, texts jsonb, tsv tsvector, keys jsonb, flags jsonb, doc jsonb)")
+                       "tokens jsonb, texts jsonb, tsv tsvector, keys jsonb, flags jsonb, doc bytea)")
         for lines in pool.imap(_rows, chunks):
             cursor.copy_expert("COPY bench_rows FROM STDIN", io.StringIO("\n".join(lines) + "\n"))
         built = time.perf_counter() - started
