@@ -138,6 +138,20 @@ class TestIndexing:
         assert helpers.call_action("package_search", q="quarterly")["results"][0]["id"] == dataset["id"]
         assert helpers.call_action("package_search", q="notes:figures")["count"] == 1
 
+    def test_notes_longer_than_a_vector_holds_crowd_out_no_title_nor_tag(self):
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        words = ["soz" + "".join(letters[i // 26 ** k % 26] for k in range(4))
+                 for i in range(100_000)]
+        dataset = factories.Dataset(title="Lugʻat", notes=" ".join(words),
+                                    tags=[{"name": "atamalar"}])
+        for q in ("lugʻat", "atamalar", words[7],
+                  words[20_000]):  # past PostgreSQL's last position (16,383), within 1 MB
+            assert [d["id"] for d in helpers.call_action(
+                "package_search", q=q)["results"]] == [dataset["id"]], q
+        # past the vector's 1 MB: left out of free text, still a word of the field
+        assert helpers.call_action("package_search", q=words[-1])["count"] == 0
+        assert helpers.call_action("package_search", q=f"notes:{words[-1]}")["count"] == 1
+
     def test_index_errors_show_no_connection_details(self):
         import pysolr
         from ckanext.transparency.search.connection import PostgresSolr

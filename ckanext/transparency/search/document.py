@@ -12,6 +12,7 @@ Columns of a row:
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 import zlib
@@ -117,31 +118,31 @@ class _VectorBuilder:
         self.positions: dict[str, list[str]] = {}
 
     def add(self, slots: Iterable[Sequence[str]], letter: str) -> None:
-        """Terms by position: all terms of a slot share its position."""
+        """Terms by position: all terms of a slot share its position. Past PostgreSQL's last
+        position every slot takes that one, as to_tsvector does: the words stay findable."""
         positions = self.positions
         position, size = self.position, self.size  # locals: this loop runs for every word
+        mark = f"{MAX_POSITION}{letter}"
         for terms in slots:
-            if position > MAX_POSITION:
-                break
-            mark = f"{position}{letter}"
+            if position <= MAX_POSITION:
+                mark = f"{position}{letter}"
             for term in terms:
                 marks = positions.get(term)
                 if marks is None:
                     length = len(term.encode("utf-8"))
                     if length > MAX_LEXEME_BYTES:
                         continue
-                    size += length + 8 + 4
-                    if size - 4 > MAX_VECTOR_BYTES:
-                        self.position, self.size = position, size - 4
+                    size += length + 8
+                    if size > MAX_VECTOR_BYTES:
+                        self.position, self.size = position, size
                         return
                     positions[term] = [mark]
+                    size += 4
                 elif len(marks) < MAX_POSITIONS_PER_WORD:
                     marks.append(mark)
                     size += 4
             position += 1
-        else:
-            position += POSITION_GAP
-        self.position, self.size = position, size
+        self.position, self.size = position + POSITION_GAP, size
 
     def literal(self) -> str:
         return " ".join(f"{_quote_lexeme(w)}:{','.join(p)}" for w, p in self.positions.items())
@@ -157,6 +158,7 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
     tokens: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
     vector = _VectorBuilder()
+    weighted: dict[str, list[list[str]]] = collections.defaultdict(list)
     catch_all: list[list[str]] = []
 
     for field, value in doc.items():
@@ -179,12 +181,17 @@ def build_row(solr_doc: dict[str, Any]) -> dict[str, Any]:
             slots_per_value = [positions(exact_string(v)) for v in values]
         for slots in slots_per_value:
             if letter:
-                vector.add(slots, letter)
+                weighted[letter].append(slots)
             elif fields.copied_to_text(field):
                 catch_all.append(slots)
 
-    # The catch-all `text` field holds every copied source; sources with a weight of their
-    # own are already in the vector, the rest go in with weight D.
+    # The heaviest fields go into the vector first, so that a long text, whose words past the
+    # vector's size are left out, never crowds out a title or a tag. The catch-all `text`
+    # field holds every copied source; those with a weight of their own are in already, the
+    # rest go in with weight D.
+    for letter in sorted(weighted):
+        for slots in weighted[letter]:
+            vector.add(slots, letter)
     for slots in catch_all:
         vector.add(slots, "D")
     urls = [exact_string(u) for f in ("url", "ckan_url", "download_url", "res_url")
