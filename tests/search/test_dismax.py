@@ -11,14 +11,16 @@ from .conftest import names
 
 @pytest.fixture(scope="module")
 def fielded(reset_db, reset_index):
+    """Datasets whose every text is given: CKAN's factory writes random notes where none is,
+    and once a random "well" (a word of Faker's list) matched `wells` by its stem."""
     reset_db()
     reset_index()
     agency = factories.Organization(name="agency", title="Statistics agency")
     factories.Dataset(name="notes-match", title="Budget", notes="Monitoring of wells.",
                       owner_org=agency["id"], tags=[{"name": "budget"}])
-    factories.Dataset(name="resource-match", title="Wells", owner_org=agency["id"],
+    factories.Dataset(name="resource-match", title="Wells", notes="", owner_org=agency["id"],
                       resources=[{"url": "http://example.uz/x.csv", "name": "Monitoring table"}])
-    factories.Dataset(name="tag-match", title="Registry", owner_org=agency["id"],
+    factories.Dataset(name="tag-match", title="Registry", notes="", owner_org=agency["id"],
                       tags=[{"name": "agency"}])
     factories.Dataset(name="draft-budget", title="Budget draft plan", notes="Draft of a budget",
                       owner_org=agency["id"])
@@ -81,9 +83,9 @@ class TestForgivingFreeText:
 class TestRankingFunctions:
     def test_recency_boost_puts_the_newest_first(self, freezer):
         freezer.move_to("2025-01-01")
-        factories.Dataset(name="older", title="Water")
+        factories.Dataset(name="older", title="Water", notes="")
         freezer.move_to("2026-01-01")
-        factories.Dataset(name="newer", title="Water")
+        factories.Dataset(name="newer", title="Water", notes="")
         freezer.move_to("2026-02-01")
         for param in ("bf", "boost"):
             result = helpers.call_action(
@@ -92,13 +94,15 @@ class TestRankingFunctions:
             assert [d["name"] for d in result["results"]] == ["newer", "older"], param
 
     def test_numeric_field_boost(self):
-        factories.Dataset(name="few", title="Water", extras=[{"key": "weight", "value": "1"}])
-        factories.Dataset(name="many", title="Water", extras=[{"key": "weight", "value": "9"}])
+        factories.Dataset(name="few", title="Water", notes="",
+                          extras=[{"key": "weight", "value": "1"}])
+        factories.Dataset(name="many", title="Water", notes="",
+                          extras=[{"key": "weight", "value": "9"}])
         result = helpers.call_action("package_search", q="water", bf="weight^2")
         assert [d["name"] for d in result["results"]] == ["many", "few"]
 
     def test_unsupported_function_is_left_out_with_a_warning(self, caplog):
-        factories.Dataset(name="ww", title="Water")
+        factories.Dataset(name="ww", title="Water", notes="")
         # the ini's logging configuration may disable loggers made before it was read
         logger = logging.getLogger("ckanext.transparency.search.functions")
         disabled, logger.disabled = logger.disabled, False
