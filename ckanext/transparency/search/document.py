@@ -228,11 +228,16 @@ def packed(doc: dict[str, Any]) -> bytes:
     return zlib.compress(json.dumps(doc).encode("utf-8"), 1)
 
 
-def unpacked(stored: bytes | memoryview) -> dict[str, Any]:
-    """A document from STORED. One kept since before migration 0006 is its JSON as it was,
-    until it is indexed again (a zlib stream starts with "x", JSON with "{")."""
+def stored_json(stored: bytes | memoryview) -> bytes:
+    """The JSON of a document from STORED. One kept since before migration 0006 is its JSON
+    as it was, until it is indexed again (a zlib stream starts with "x", JSON with "{")."""
     data = bytes(stored)
-    return json.loads(data if data.startswith(b"{") else zlib.decompress(data))
+    return data if data.startswith(b"{") else zlib.decompress(data)
+
+
+def unpacked(stored: bytes | memoryview) -> dict[str, Any]:
+    """A document from STORED."""
+    return json.loads(stored_json(stored))
 
 
 def stored_fields(doc: dict[str, Any], wanted: Iterable[str] | None) -> dict[str, Any]:

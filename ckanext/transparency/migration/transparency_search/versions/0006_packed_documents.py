@@ -1,17 +1,17 @@
 """The stored documents (what `fl` returns) are kept as the portal compresses them
 (document.packed: JSON, zlib) instead of as jsonb, which PostgreSQL parsed and compressed on
 every write. Existing rows keep their JSON, as bytes, until they are indexed again
-(document.unpacked reads both); no re-index is needed. The downgrade turns every document
+(document.stored_json reads both); no re-index is needed. The downgrade turns every document
 back into jsonb, in batches.
 
 Revision ID: 0006_packed_documents
 Revises: 0005_narrow_rows
 Create Date: 2026-12-04
 """
-import zlib
-
 import sqlalchemy as sa
 from alembic import op
+
+from ckanext.transparency.search import document
 
 revision = "0006_packed_documents"
 down_revision = "0005_narrow_rows"
@@ -27,11 +27,6 @@ def upgrade():
                "USING convert_to(doc::text, 'UTF8')")
 
 
-def _json(stored: bytes) -> str:
-    data = bytes(stored)
-    return (data if data.startswith(b"{") else zlib.decompress(data)).decode("utf-8")
-
-
 def downgrade():
     bind = op.get_bind()
     op.execute(f"ALTER TABLE {S}.stored ADD COLUMN json_doc jsonb")
@@ -44,7 +39,8 @@ def downgrade():
             break
         bind.execute(sa.text(f"UPDATE {S}.stored SET json_doc = CAST(:doc AS jsonb) "
                              "WHERE index_id = :index_id"),
-                     [{"index_id": index_id, "doc": _json(doc)} for index_id, doc in rows])
+                     [{"index_id": index_id, "doc": document.stored_json(doc).decode("utf-8")}
+                      for index_id, doc in rows])
         last = rows[-1][0]
     op.execute(f"""
     ALTER TABLE {S}.stored DROP COLUMN doc;
